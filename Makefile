@@ -1,0 +1,72 @@
+# dsx — build, test and run.
+#   make              build/libdsx.a and build/dsx
+#   make run-example  validate the shipped examples with build/dsx
+#   make test         model check, unit tests (CMocka), CLI tests
+#   make CC=clang     the same with clang
+#   make clean
+
+CC ?= cc
+ifeq ($(origin CC),default)
+CC = cc
+endif
+AR ?= ar
+PYTHON ?= python3
+
+WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
+OPT ?= -O2 -g
+CPPFLAGS += -Iinclude
+CFLAGS += $(WARN) $(OPT)
+
+BUILD ?= build
+LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
+           src/diag.c src/validate.c src/message.c
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB := $(BUILD)/libdsx.a
+CLI := $(BUILD)/dsx
+
+TEST_NAMES := test_json test_validate test_model test_render
+TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
+
+.PHONY: all clean test unit-tests cli-tests model-check run-example deps-test
+
+all: $(LIB) $(CLI)
+
+$(BUILD)/obj/%.o: src/%.c src/*.h include/dsx.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(CLI): cli/dsx.c include/dsx.h $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) cli/dsx.c $(LIB) -o $@
+
+run-example: $(CLI)
+	$(CLI) validate examples/request.json
+	$(CLI) validate --options examples/options.json
+	-$(CLI) validate examples/invalid-request.json
+
+# ---- tests ----
+
+deps-test:
+	@sh tools/ensure-packages.sh cmocka.h:libcmocka-dev
+
+$(BUILD)/tests/%: tests/%.c tests/helpers.h include/dsx.h $(LIB) | deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -DDSX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB) -lcmocka -o $@
+
+model-check:
+	$(PYTHON) tools/gen_model.py --check
+
+unit-tests: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+cli-tests: $(CLI)
+	sh tests/cli_test.sh $(CLI)
+
+test: model-check unit-tests cli-tests
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,509 @@
+/*
+ * dsx — command-line front end of the library (uses only include/dsx.h).
+ *
+ *   dsx validate [--options] [--profile strict|wire] [--format text|json]
+ *                [--max-errors N] [--ndjson] [FILE...]
+ *   dsx check-json [FILE...]
+ *   dsx --help | --version | COMMAND --help
+ *
+ * Exit status: 0 every document valid, 1 any invalid or malformed, 2 usage
+ * or I/O error. A document is read up to its size limit plus one byte, so
+ * memory stays bounded whatever the input; --ndjson holds one record at a
+ * time in a buffer of that size.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsx.h"
+
+#define EXIT_INVALID 1
+#define EXIT_USAGE 2
+#define READ_BLOCK 65536
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON } output_format;
+typedef enum { CMD_VALIDATE, CMD_CHECK_JSON } command;
+
+typedef struct options {
+    command cmd;
+    int options_document;      /* --options */
+    output_format format;
+    size_t max_errors;
+    int ndjson;
+    dsx_config config;
+    char **files;
+    int file_count;
+} options;
+
+typedef struct document {
+    const char *file;          /* as shown: the path, or <stdin> */
+    size_t record;             /* 1-based line of an NDJSON record; 0 otherwise */
+    const char *text;
+    size_t length;
+} document;
+
+static const char usage_main[] =
+    "usage: dsx COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Validate AWS DataSync UpdateTaskExecution requests and their Options.\n"
+    "\n"
+    "commands:\n"
+    "  validate     check request (or --options) documents against the model\n"
+    "  check-json   check that each input is one strict JSON text\n"
+    "\n"
+    "  dsx --version        print the version\n"
+    "  dsx COMMAND --help   describe a command\n"
+    "\n"
+    "No FILE, or '-', reads standard input. Exit status: 0 valid, 1 invalid\n"
+    "or malformed, 2 usage or I/O error.\n";
+
+static const char usage_validate[] =
+    "usage: dsx validate [--options] [--profile strict|wire] [--format text|json]\n"
+    "                    [--max-errors N] [--ndjson] [FILE...]\n"
+    "\n"
+    "  --options           each document is a bare Options object\n"
+    "  --profile P         strict (default) or wire (what the service accepts)\n"
+    "  --format F          text (default): FILE:LINE:COL: error|warning: MESSAGE [code]\n"
+    "                      json: one JSON object per document per line\n"
+    "  --max-errors N      print at most N diagnostics per document (default 100)\n"
+    "  --ndjson            every non-empty line is one document\n";
+
+static const char usage_check_json[] =
+    "usage: dsx check-json [FILE...]\n"
+    "\n"
+    "Checks that each input is one strict RFC 8259 JSON text in UTF-8, with\n"
+    "the default depth (64) and size (1 MiB) limits. Problems are printed as\n"
+    "FILE:LINE:COL: error: MESSAGE [code].\n";
+
+/* ---- small output helpers ---- */
+
+/* A rendered string (pointer, message, summary), grown as needed. */
+typedef size_t (*render_fn)(const dsx_diag *d, const char *json, size_t length,
+                            char *buf, size_t size);
+
+typedef struct text_buffer {
+    char *data;
+    size_t size;
+} text_buffer;
+
+static int reserve(text_buffer *b, size_t need)
+{
+    char *grown;
+    if (need <= b->size) return 1;
+    grown = realloc(b->data, need);
+    if (!grown) return 0;
+    b->data = grown;
+    b->size = need;
+    return 1;
+}
+
+static text_buffer scratch;
+
+static const char *render(render_fn fn, const dsx_diag *d, const document *doc,
+                          size_t *length)
+{
+    size_t need = fn(d, doc->text, doc->length, scratch.data, scratch.size);
+    if (need >= scratch.size) {
+        if (!reserve(&scratch, need + 1)) {
+            fputs("dsx: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+        fn(d, doc->text, doc->length, scratch.data, scratch.size);
+    }
+    *length = need;
+    return scratch.data;
+}
+
+static void json_string(FILE *out, const char *s, size_t n)
+{
+    size_t i;
+    fputc('"', out);
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            fputc('\\', out);
+            fputc(c, out);
+        } else if (c == '\n') fputs("\\n", out);
+        else if (c == '\r') fputs("\\r", out);
+        else if (c == '\t') fputs("\\t", out);
+        else if (c < 0x20) fprintf(out, "\\u%04x", c);
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            fprintf(out, "\\u%04x", (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+            i += 2;
+        } else fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void json_cstring(FILE *out, const char *s)
+{
+    json_string(out, s, strlen(s));
+}
+
+/* ---- output of one document's result ---- */
+
+static void print_text(const document *doc, const dsx_diag_list *list)
+{
+    size_t i, n;
+    for (i = 0; i < list->stored; i++) {
+        const dsx_diag *d = &list->items[i];
+        const char *msg = render(dsx_diag_message, d, doc, &n);
+        unsigned long line = doc->record ? (unsigned long)doc->record : (unsigned long)d->line;
+        printf("%s:%lu:%lu: %s: %.*s [%s]\n", doc->file, line, (unsigned long)d->column,
+               d->severity == DSX_SEVERITY_ERROR ? "error" : "warning", (int)n, msg,
+               dsx_code_name((dsx_code)d->code));
+    }
+}
+
+static void print_json_diags(const document *doc, const dsx_diag_list *list,
+                             dsx_severity severity)
+{
+    size_t i, n, printed = 0;
+    for (i = 0; i < list->stored; i++) {
+        const dsx_diag *d = &list->items[i];
+        const char *s;
+        if (d->severity != severity) continue;
+        printf("%s{\"code\":\"%s\",\"path\":", printed++ ? "," : "",
+               dsx_code_name((dsx_code)d->code));
+        s = render(dsx_diag_pointer, d, doc, &n);
+        json_string(stdout, s, n);
+        printf(",\"offset\":%lu,\"line\":%lu,\"column\":%lu,\"message\":",
+               (unsigned long)d->offset, (unsigned long)d->line, (unsigned long)d->column);
+        s = render(dsx_diag_message, d, doc, &n);
+        json_string(stdout, s, n);
+        putchar('}');
+    }
+}
+
+static size_t render_summary(const dsx_diag *unused, const char *json, size_t length,
+                             char *buf, size_t size);
+static const dsx_diag_list *summary_list;
+
+static size_t render_summary(const dsx_diag *unused, const char *json, size_t length,
+                             char *buf, size_t size)
+{
+    (void)unused;
+    return dsx_summary(summary_list->items, summary_list->stored, summary_list->errors,
+                       json, length, buf, size);
+}
+
+static void print_json(const document *doc, const dsx_diag_list *list)
+{
+    size_t n;
+    printf("{\"file\":");
+    json_cstring(stdout, doc->file);
+    if (doc->record) printf(",\"record\":%lu", (unsigned long)doc->record);
+    printf(",\"valid\":%s,\"errors\":[", list->errors ? "false" : "true");
+    print_json_diags(doc, list, DSX_SEVERITY_ERROR);
+    printf("],\"warnings\":[");
+    print_json_diags(doc, list, DSX_SEVERITY_WARNING);
+    printf("],\"summary\":");
+    if (list->errors) {
+        const char *s;
+        summary_list = list;
+        s = render(render_summary, NULL, doc, &n);
+        json_string(stdout, s, n);
+    } else {
+        printf("null");
+    }
+    printf(",\"error_count\":%lu}\n", (unsigned long)list->errors);
+}
+
+/* ---- checking one document ---- */
+
+static dsx_diag *diag_items;
+
+static dsx_result check_document(const options *opt, const document *doc)
+{
+    dsx_diag_list list;
+    dsx_result result;
+    memset(&list, 0, sizeof list);
+    list.items = diag_items;
+    list.capacity = opt->cmd == CMD_CHECK_JSON ? 1 : opt->max_errors;
+    if (opt->cmd == CMD_CHECK_JSON) {
+        result = dsx_check_json(doc->text, doc->length, &opt->config, diag_items);
+        list.stored = list.errors = result == DSX_VALID ? 0 : 1;
+    } else if (opt->options_document) {
+        result = dsx_validate_options(doc->text, doc->length, &opt->config, NULL, &list);
+    } else {
+        result = dsx_validate_request(doc->text, doc->length, &opt->config, NULL, &list);
+    }
+    if (opt->format == FORMAT_JSON && opt->cmd == CMD_VALIDATE) print_json(doc, &list);
+    else print_text(doc, &list);
+    return result;
+}
+
+/* ---- input ---- */
+
+static FILE *open_input(const char *path, const char **shown)
+{
+    FILE *f;
+    if (strcmp(path, "-") == 0) {
+        *shown = "<stdin>";
+        return stdin;
+    }
+    *shown = path;
+    f = fopen(path, "rb");
+    if (!f) fprintf(stderr, "dsx: cannot open %s: %s\n", path, strerror(errno));
+    return f;
+}
+
+static void close_input(FILE *f)
+{
+    if (f != stdin) fclose(f);
+}
+
+/* Reads up to limit+1 bytes: enough to tell that a document is too large. */
+static int read_document(FILE *f, const char *shown, size_t limit, text_buffer *buf,
+                         size_t *length)
+{
+    size_t want = limit + 1, got = 0;
+    for (;;) {
+        size_t n, chunk;
+        if (got == want) break;
+        chunk = want - got < READ_BLOCK ? want - got : READ_BLOCK;
+        if (!reserve(buf, got + chunk)) {
+            fprintf(stderr, "dsx: out of memory reading %s\n", shown);
+            return 0;
+        }
+        n = fread(buf->data + got, 1, chunk, f);
+        got += n;
+        if (n < chunk) break;
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
+        return 0;
+    }
+    *length = got;
+    return 1;
+}
+
+typedef struct run_state {
+    int any_invalid;
+    int any_io_error;
+} run_state;
+
+static void note_result(run_state *st, dsx_result r)
+{
+    if (r != DSX_VALID) st->any_invalid = 1;
+}
+
+static void process_whole(const options *opt, FILE *f, const char *shown, run_state *st)
+{
+    static text_buffer buf;
+    document doc;
+    size_t length = 0;
+    if (!read_document(f, shown, opt->config.max_size, &buf, &length)) {
+        st->any_io_error = 1;
+        return;
+    }
+    doc.file = shown;
+    doc.record = 0;
+    doc.text = buf.data ? buf.data : "";
+    doc.length = length;
+    note_result(st, check_document(opt, &doc));
+}
+
+/*
+ * NDJSON: lines are gathered in a buffer of max_size+1 bytes. A longer line
+ * is passed as its first max_size+1 bytes (too_large) and the rest skipped.
+ */
+typedef struct line_reader {
+    text_buffer line;
+    size_t length;
+    size_t number;            /* 1-based line being gathered */
+    int overflow;
+} line_reader;
+
+static void finish_line(const options *opt, line_reader *lr, const char *shown, run_state *st)
+{
+    document doc;
+    if (lr->length > 0) {
+        doc.file = shown;
+        doc.record = lr->number;
+        doc.text = lr->line.data;
+        doc.length = lr->length;
+        note_result(st, check_document(opt, &doc));
+    }
+    lr->length = 0;
+    lr->overflow = 0;
+    lr->number++;
+}
+
+static void gather(line_reader *lr, const char *p, size_t n, size_t cap)
+{
+    size_t room = cap - lr->length;
+    if (n > room) {
+        n = room;
+        lr->overflow = 1;
+    }
+    memcpy(lr->line.data + lr->length, p, n);
+    lr->length += n;
+}
+
+static void process_ndjson(const options *opt, FILE *f, const char *shown, run_state *st)
+{
+    static char block[READ_BLOCK];
+    static line_reader lr;
+    size_t cap = opt->config.max_size + 1, n;
+    if (!reserve(&lr.line, cap)) {
+        fprintf(stderr, "dsx: out of memory reading %s\n", shown);
+        st->any_io_error = 1;
+        return;
+    }
+    lr.length = 0;
+    lr.overflow = 0;
+    lr.number = 1;
+    while ((n = fread(block, 1, sizeof block, f)) > 0) {
+        const char *p = block, *end = block + n;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            gather(&lr, p, (size_t)((nl ? nl : end) - p), cap);
+            if (!nl) break;
+            finish_line(opt, &lr, shown, st);
+            p = nl + 1;
+        }
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
+        st->any_io_error = 1;
+        return;
+    }
+    finish_line(opt, &lr, shown, st);
+}
+
+static int run(const options *opt)
+{
+    run_state st = {0, 0};
+    static char *stdin_only[] = {"-"};
+    char **files = opt->file_count ? opt->files : stdin_only;
+    int count = opt->file_count ? opt->file_count : 1, i;
+    diag_items = calloc(opt->max_errors ? opt->max_errors : 1, sizeof *diag_items);
+    if (!diag_items) {
+        fputs("dsx: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    for (i = 0; i < count; i++) {
+        const char *shown;
+        FILE *f = open_input(files[i], &shown);
+        if (!f) {
+            st.any_io_error = 1;
+            continue;
+        }
+        if (opt->ndjson) process_ndjson(opt, f, shown, &st);
+        else process_whole(opt, f, shown, &st);
+        close_input(f);
+    }
+    fflush(stdout);
+    free(diag_items);
+    if (st.any_io_error) return EXIT_USAGE;
+    return st.any_invalid ? EXIT_INVALID : 0;
+}
+
+/* ---- arguments ---- */
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, "dsx: %s%s%s\nTry 'dsx --help'.\n", what, arg ? ": " : "", arg ? arg : "");
+    return EXIT_USAGE;
+}
+
+/* "--name value" or "--name=value"; returns the value or NULL. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0) return NULL;
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0') return NULL;
+    if (*i + 1 >= argc) return "";
+    return argv[++*i];
+}
+
+static int parse_count(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long v;
+    if (!*s || *s == '-') return 0;
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (*end || errno || v > 1000000) return 0;
+    *out = (size_t)v;
+    return 1;
+}
+
+static int apply_validate_option(options *opt, int argc, char **argv, int *i)
+{
+    const char *v;
+    if (strcmp(argv[*i], "--options") == 0) opt->options_document = 1;
+    else if (strcmp(argv[*i], "--ndjson") == 0) opt->ndjson = 1;
+    else if ((v = option_value(argc, argv, i, "--profile"))) {
+        if (strcmp(v, "strict") == 0) dsx_config_init(&opt->config, DSX_PROFILE_STRICT);
+        else if (strcmp(v, "wire") == 0) dsx_config_init(&opt->config, DSX_PROFILE_WIRE);
+        else return usage_error("--profile takes strict or wire", v);
+    } else if ((v = option_value(argc, argv, i, "--format"))) {
+        if (strcmp(v, "text") == 0) opt->format = FORMAT_TEXT;
+        else if (strcmp(v, "json") == 0) opt->format = FORMAT_JSON;
+        else return usage_error("--format takes text or json", v);
+    } else if ((v = option_value(argc, argv, i, "--max-errors"))) {
+        if (!parse_count(v, &opt->max_errors))
+            return usage_error("--max-errors takes a whole number from 0 to 1000000", v);
+    } else {
+        return usage_error("unknown option", argv[*i]);
+    }
+    return 0;
+}
+
+/* Options may come before or after the files; "--" ends them. */
+static int parse_arguments(options *opt, int argc, char **argv, int first)
+{
+    int i, status, only_files = 0;
+    opt->files = calloc((size_t)argc, sizeof *opt->files);
+    if (!opt->files) return usage_error("out of memory", NULL);
+    for (i = first; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || a[1] == '\0') {
+            opt->files[opt->file_count++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(opt->cmd == CMD_VALIDATE ? usage_validate : usage_check_json, stdout);
+            exit(0);
+        } else if (opt->cmd == CMD_CHECK_JSON) {
+            return usage_error("unknown option", a);
+        } else if ((status = apply_validate_option(opt, argc, argv, &i)) != 0) {
+            return status;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options opt;
+    int status;
+    memset(&opt, 0, sizeof opt);
+    opt.max_errors = 100;
+    dsx_config_init(&opt.config, DSX_PROFILE_STRICT);
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("dsx %s\n", DSX_VERSION_STRING);
+        return 0;
+    }
+    if (strcmp(argv[1], "validate") == 0) opt.cmd = CMD_VALIDATE;
+    else if (strcmp(argv[1], "check-json") == 0) opt.cmd = CMD_CHECK_JSON;
+    else return usage_error("unknown command", argv[1]);
+    if ((status = parse_arguments(&opt, argc, argv, 2)) != 0) return status;
+    status = run(&opt);
+    free(opt.files);
+    free(scratch.data);
+    return status;
+}

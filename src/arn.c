@@ -1,0 +1,121 @@
+/*
+ * A hand-written matcher for the TaskExecutionArn pattern of the model:
+ *
+ *   ^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:
+ *    [a-z\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$
+ *
+ * Every piece is followed by a character it cannot contain (':' ends the
+ * partition and the region), so the match is deterministic and one pass
+ * over the code points decides it, however long the input is. `$` accepts
+ * no trailing newline (ECMAScript semantics, as Smithy patterns use).
+ * tools/gen_model.py refuses a model whose pattern differs from this one.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+enum segment_kind {
+    SEG_LITERAL,    /* the text, exactly */
+    SEG_PARTITION,  /* one of the partitions, then ':' */
+    SEG_REGION,     /* [a-z0-9-]+ then ':' */
+    SEG_DIGITS,     /* [0-9]{count} */
+    SEG_HEX         /* [0-9a-f]{count} */
+};
+
+typedef struct segment {
+    uint8_t kind;
+    uint8_t count;
+    const char *text;
+} segment;
+
+static const segment segments[] = {
+    {SEG_LITERAL, 4, "arn:"},
+    {SEG_PARTITION, 0, NULL},
+    {SEG_LITERAL, 9, "datasync:"},
+    {SEG_REGION, 0, NULL},
+    {SEG_DIGITS, 12, NULL},
+    {SEG_LITERAL, 11, ":task/task-"},
+    {SEG_HEX, 17, NULL},
+    {SEG_LITERAL, 16, "/execution/exec-"},
+    {SEG_HEX, 17, NULL},
+};
+#define SEGMENT_COUNT (sizeof segments / sizeof segments[0])
+
+static const char *const partitions[] = {
+    "aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b"
+};
+
+void dsx_arn_matcher_init(dsx_arn_matcher *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+static void advance(dsx_arn_matcher *m)
+{
+    m->segment++;
+    m->count = 0;
+}
+
+static bool known_partition(const char *name, size_t length)
+{
+    size_t i;
+    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++)
+        if (strlen(partitions[i]) == length && memcmp(partitions[i], name, length) == 0)
+            return true;
+    return false;
+}
+
+static bool feed_partition(dsx_arn_matcher *m, int32_t cp)
+{
+    if (cp == ':') {
+        if (!known_partition(m->partition, m->count)) return false;
+        advance(m);
+        return true;
+    }
+    if (m->count >= sizeof m->partition || !((cp >= 'a' && cp <= 'z') || cp == '-'))
+        return false;
+    m->partition[m->count++] = (char)cp;
+    return true;
+}
+
+static bool feed_region(dsx_arn_matcher *m, int32_t cp)
+{
+    if (cp == ':') {
+        if (m->count == 0) return false;
+        advance(m);
+        return true;
+    }
+    if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-'))
+        return false;
+    m->count = 1;   /* only "at least one" matters */
+    return true;
+}
+
+static bool feed_counted(dsx_arn_matcher *m, const segment *seg, int32_t cp)
+{
+    bool ok;
+    if (seg->kind == SEG_LITERAL) ok = cp == (unsigned char)seg->text[m->count];
+    else if (seg->kind == SEG_DIGITS) ok = cp >= '0' && cp <= '9';
+    else ok = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'f');
+    if (!ok) return false;
+    if (++m->count == seg->count) advance(m);
+    return true;
+}
+
+void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp)
+{
+    const segment *seg;
+    bool ok;
+    if (m->failed) return;
+    if (m->segment >= SEGMENT_COUNT) { m->failed = 1; return; }
+    seg = &segments[m->segment];
+    if (seg->kind == SEG_PARTITION) ok = feed_partition(m, cp);
+    else if (seg->kind == SEG_REGION) ok = feed_region(m, cp);
+    else ok = feed_counted(m, seg, cp);
+    if (!ok) m->failed = 1;
+}
+
+bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
+{
+    return !m->failed && m->segment == SEGMENT_COUNT;
+}

@@ -1,0 +1,111 @@
+/*
+ * The caller's diagnostics array, kept in document order, and the
+ * snprintf-style writer the renderers share.
+ *
+ * Lines and columns are found only when a diagnostic is stored, by walking
+ * forward from the last one (diagnostics come almost always in order), so
+ * the tokenizer's hot path never counts newlines.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+void dsx_diags_clear(dsx_diag_list *list)
+{
+    list->stored = 0;
+    list->total = 0;
+    list->errors = 0;
+    list->warnings = 0;
+}
+
+void dsx_locate(const char *text, size_t offset, dsx_line_cursor *cursor,
+                uint32_t *line, uint32_t *column)
+{
+    const char *p, *end;
+    if (offset < cursor->offset) {   /* an earlier position: walk from the start */
+        cursor->offset = 0;
+        cursor->line = 1;
+        cursor->line_start = 0;
+    }
+    p = text + cursor->offset;
+    end = text + offset;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        cursor->line++;
+        cursor->line_start = (size_t)(nl - text) + 1;
+        p = nl + 1;
+    }
+    cursor->offset = offset;
+    *line = cursor->line;
+    *column = (uint32_t)(offset - cursor->line_start + 1);
+}
+
+/* Where d goes: after every stored diagnostic that starts at or before it. */
+static size_t insertion_index(const dsx_diag_list *list, const dsx_diag *d)
+{
+    size_t i = list->stored;
+    while (i > 0 && list->items[i - 1].offset > d->offset) i--;
+    return i;
+}
+
+void dsx_diags_add(dsx_diag_list *list, dsx_diag *d, const char *text,
+                   dsx_line_cursor *cursor)
+{
+    size_t at, keep;
+    list->total++;
+    if (d->severity == DSX_SEVERITY_ERROR) list->errors++;
+    else list->warnings++;
+    at = insertion_index(list, d);
+    if (at >= list->capacity) return;   /* later than everything kept: counted only */
+    dsx_locate(text, d->offset, cursor, &d->line, &d->column);
+    keep = list->stored < list->capacity ? list->stored : list->capacity - 1;
+    memmove(&list->items[at + 1], &list->items[at], (keep - at) * sizeof *d);
+    list->items[at] = *d;
+    if (list->stored < list->capacity) list->stored++;
+}
+
+/* ---- writer ---- */
+
+void dsx_writer_init(dsx_writer *w, char *buf, size_t cap)
+{
+    w->buf = buf;
+    w->cap = buf ? cap : 0;
+    w->len = 0;
+}
+
+void dsx_put(dsx_writer *w, const char *s, size_t n)
+{
+    if (w->len < w->cap) {
+        size_t room = w->cap - w->len;
+        memcpy(w->buf + w->len, s, n < room ? n : room);
+    }
+    w->len += n;
+}
+
+void dsx_puts(dsx_writer *w, const char *s)
+{
+    dsx_put(w, s, strlen(s));
+}
+
+void dsx_put_char(dsx_writer *w, char c)
+{
+    dsx_put(w, &c, 1);
+}
+
+void dsx_put_uint(dsx_writer *w, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    dsx_put(w, digits + sizeof digits - n, n);
+}
+
+size_t dsx_writer_finish(dsx_writer *w)
+{
+    if (w->cap > 0) w->buf[w->len < w->cap ? w->len : w->cap - 1] = '\0';
+    return w->len;
+}

@@ -1,0 +1,516 @@
+/*
+ * Strict JSON tokenizer: one pass over the bytes, no allocation, no
+ * recursion. Nesting is tracked in a bit stack (one bit per open container),
+ * so input depth costs no call stack.
+ *
+ * Where a text is malformed, the error offset is the first byte at which the
+ * input stops being the beginning of any valid JSON text (the length of the
+ * input when the text is only cut short). An ill-formed UTF-8 sequence is
+ * reported at its first byte, wherever it stands.
+ */
+#include "json.h"
+
+#include <string.h>
+
+enum reader_state {
+    ST_ROOT,          /* expecting the one top-level value */
+    ST_MEMBER_VALUE,  /* after ':' */
+    ST_ELEMENT,       /* after ',' in an array */
+    ST_ARRAY_FIRST,   /* after '[' */
+    ST_OBJECT_FIRST,  /* after '{' */
+    ST_NAME,          /* after ',' in an object */
+    ST_COLON,         /* after a member name */
+    ST_AFTER_VALUE,   /* after a complete value */
+    ST_DONE,
+    ST_FAILED
+};
+
+/* String bytes that end the fast scan: 1 quote, 2 backslash, 3 control, 4 non-ASCII. */
+static const uint8_t string_class[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
+                     uint32_t max_depth)
+{
+    memset(r, 0, sizeof *r);
+    r->text = (const uint8_t *)text;
+    r->length = length;
+    r->max_depth = max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth;
+    r->state = ST_ROOT;
+}
+
+static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+
+static int hex_value(uint8_t c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/*
+ * Length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629, table 3-7
+ * of Unicode), or 0 when it is ill-formed or cut short.
+ */
+static size_t utf8_sequence(const uint8_t *s, size_t n)
+{
+    uint8_t c = s[0], lo = 0x80, hi = 0xBF;
+    size_t len, i;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    else return 0;
+    if (c == 0xE0) lo = 0xA0;           /* overlong */
+    else if (c == 0xED) hi = 0x9F;      /* surrogates */
+    else if (c == 0xF0) lo = 0x90;      /* overlong */
+    else if (c == 0xF4) hi = 0x8F;      /* above U+10FFFF */
+    if (n < len) return 0;
+    if (s[1] < lo || s[1] > hi) return 0;
+    for (i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF) return 0;
+    return len;
+}
+
+static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
+                         dsx_json_reason reason, size_t offset)
+{
+    r->state = ST_FAILED;
+    r->error_code = (uint8_t)code;
+    r->error_reason = (uint8_t)reason;
+    r->error_offset = offset;
+    t->kind = DSX_TOK_ERROR;
+    t->flags = 0;
+    t->start = t->end = offset;
+    return DSX_TOK_ERROR;
+}
+
+static dsx_tok_kind fail_syntax(dsx_reader *r, dsx_token *t,
+                                dsx_json_reason reason, size_t offset)
+{
+    return fail(r, t, DSX_CODE_SYNTAX, reason, offset);
+}
+
+/* A byte that cannot stand here: utf8 when it starts no valid sequence. */
+static dsx_tok_kind fail_unexpected(dsx_reader *r, dsx_token *t,
+                                    dsx_json_reason reason, size_t offset)
+{
+    if (offset >= r->length)
+        return fail_syntax(r, t, DSX_REASON_END, r->length);
+    if (r->text[offset] >= 0x80 &&
+        utf8_sequence(r->text + offset, r->length - offset) == 0)
+        return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, offset);
+    return fail_syntax(r, t, reason, offset);
+}
+
+static dsx_tok_kind emit(dsx_reader *r, dsx_token *t, dsx_tok_kind kind,
+                         size_t start, size_t end, uint8_t flags)
+{
+    t->kind = (uint8_t)kind;
+    t->flags = flags;
+    t->start = start;
+    t->end = end;
+    r->pos = end;
+    return kind;
+}
+
+static int top_is_object(const dsx_reader *r)
+{
+    uint32_t i = r->depth - 1;
+    return (r->is_object[i >> 3] >> (i & 7)) & 1;
+}
+
+static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
+{
+    uint32_t i = r->depth;
+    uint8_t bit = (uint8_t)(1u << (i & 7));
+    if (r->depth >= r->max_depth)
+        return fail(r, t, DSX_CODE_DEPTH, DSX_REASON_DEPTH, r->pos);
+    if (object) r->is_object[i >> 3] |= bit;
+    else r->is_object[i >> 3] &= (uint8_t)~bit;
+    r->depth++;
+    r->state = object ? ST_OBJECT_FIRST : ST_ARRAY_FIRST;
+    return emit(r, t, object ? DSX_TOK_OBJECT_BEGIN : DSX_TOK_ARRAY_BEGIN,
+                r->pos, r->pos + 1, 0);
+}
+
+static dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
+{
+    int object = top_is_object(r);
+    r->depth--;
+    r->state = ST_AFTER_VALUE;
+    return emit(r, t, object ? DSX_TOK_OBJECT_END : DSX_TOK_ARRAY_END,
+                r->pos, r->pos + 1, 0);
+}
+
+/*
+ * Four hex digits of a \u escape at s[i..]. `need_low` asks for a low
+ * surrogate (DC00-DFFF); a first escape must not start one. Returns the
+ * offset of the first offending byte, or (size_t)-1 with *cp set.
+ */
+static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
+                        uint32_t *cp, dsx_json_reason *reason)
+{
+    uint32_t v = 0;
+    size_t k;
+    for (k = 0; k < 4; k++) {
+        int h;
+        if (i + k >= n) { *reason = DSX_REASON_END; return n; }
+        h = hex_value(s[i + k]);
+        if (h < 0) { *reason = DSX_REASON_BAD_UNICODE_ESCAPE; return i + k; }
+        v = (v << 4) | (uint32_t)h;
+        if (k == 1) {
+            int low = v >= 0xDC && v <= 0xDF;
+            if (need_low ? !low : low) { *reason = DSX_REASON_LONE_SURROGATE; return i + k; }
+        } else if (k == 0 && need_low && v != 0xD) {
+            *reason = DSX_REASON_LONE_SURROGATE;
+            return i + k;
+        }
+    }
+    *cp = v;
+    return (size_t)-1;
+}
+
+/* A backslash escape at s[i]; returns the offset after it, or fails. */
+static size_t scan_escape(const uint8_t *s, size_t n, size_t i,
+                          dsx_json_reason *reason, size_t *bad)
+{
+    uint32_t cp;
+    size_t j = i + 1;
+    if (j >= n) { *reason = DSX_REASON_END; *bad = n; return 0; }
+    switch (s[j]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return j + 1;
+    case 'u':
+        break;
+    default:
+        *reason = DSX_REASON_BAD_ESCAPE;
+        *bad = j;
+        return 0;
+    }
+    *bad = scan_hex4(s, n, j + 1, 0, &cp, reason);
+    if (*bad != (size_t)-1) return 0;
+    j += 5;
+    if (cp < 0xD800 || cp > 0xDBFF) return j;
+    /* A high surrogate must be followed at once by an escaped low one. */
+    if (j >= n || s[j] != '\\' || j + 1 >= n || s[j + 1] != 'u') {
+        size_t at = (j < n && s[j] == '\\') ? j + 1 : j;
+        *reason = at >= n ? DSX_REASON_END : DSX_REASON_LONE_SURROGATE;
+        *bad = at >= n ? n : at;
+        return 0;
+    }
+    *bad = scan_hex4(s, n, j + 2, 1, &cp, reason);
+    if (*bad != (size_t)-1) return 0;
+    return j + 6;
+}
+
+static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
+{
+    const uint8_t *s = r->text;
+    size_t n = r->length, i = r->pos + 1;
+    uint8_t flags = 0;
+    for (;;) {
+        uint8_t cls;
+        while (i < n && string_class[s[i]] == 0) i++;
+        if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        cls = string_class[s[i]];
+        if (cls == 1) break;
+        if (cls == 2) {
+            dsx_json_reason reason = DSX_REASON_NONE;
+            size_t bad = 0, next = scan_escape(s, n, i, &reason, &bad);
+            if (next == 0) return fail_unexpected(r, t, reason, bad);
+            flags |= DSX_TF_ESCAPED;
+            i = next;
+        } else if (cls == 3) {
+            return fail_syntax(r, t, DSX_REASON_CONTROL_CHARACTER, i);
+        } else {
+            size_t len = utf8_sequence(s + i, n - i);
+            if (len == 0) return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, i);
+            i += len;
+        }
+    }
+    r->state = kind == DSX_TOK_KEY ? ST_COLON : ST_AFTER_VALUE;
+    return emit(r, t, kind, r->pos, i + 1, flags);
+}
+
+/* Digits after '.', 'e' or '-': at least one. Returns the offset after them. */
+static size_t scan_digits(const uint8_t *s, size_t n, size_t i)
+{
+    while (i < n && is_digit(s[i])) i++;
+    return i;
+}
+
+static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
+{
+    const uint8_t *s = r->text;
+    size_t n = r->length, i = r->pos;
+    uint8_t flags = 0;
+    if (s[i] == '-') { flags |= DSX_TF_NEGATIVE; i++; }
+    if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+    if (s[i] == '0') {
+        i++;
+        if (i < n && is_digit(s[i])) return fail_syntax(r, t, DSX_REASON_LEADING_ZERO, i);
+    } else if (is_digit(s[i])) {
+        i = scan_digits(s, n, i);
+    } else {
+        return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+    }
+    if (i < n && s[i] == '.') {
+        flags |= DSX_TF_FRACTION;
+        if (++i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+        i = scan_digits(s, n, i);
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        flags |= DSX_TF_EXPONENT;
+        if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
+        if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+        i = scan_digits(s, n, i);
+    }
+    r->state = ST_AFTER_VALUE;
+    return emit(r, t, DSX_TOK_NUMBER, r->pos, i, flags);
+}
+
+static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, const char *word,
+                                 dsx_tok_kind kind)
+{
+    size_t k, len = strlen(word);
+    for (k = 0; k < len; k++) {
+        size_t at = r->pos + k;
+        if (at >= r->length) return fail_syntax(r, t, DSX_REASON_END, r->length);
+        if (r->text[at] != (uint8_t)word[k])
+            return fail_unexpected(r, t, DSX_REASON_LITERAL, at);
+    }
+    r->state = ST_AFTER_VALUE;
+    return emit(r, t, kind, r->pos, r->pos + len, 0);
+}
+
+static int starts_with_bom(const dsx_reader *r)
+{
+    return r->pos == 0 && r->length >= 3 && r->text[0] == 0xEF &&
+           r->text[1] == 0xBB && r->text[2] == 0xBF;
+}
+
+static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
+{
+    switch (c) {
+    case '{': return open_container(r, t, 1);
+    case '[': return open_container(r, t, 0);
+    case '"': return scan_string(r, t, DSX_TOK_STRING);
+    case 't': return scan_literal(r, t, "true", DSX_TOK_TRUE);
+    case 'f': return scan_literal(r, t, "false", DSX_TOK_FALSE);
+    case 'n': return scan_literal(r, t, "null", DSX_TOK_NULL);
+    case '-': return scan_number(r, t);
+    default: break;
+    }
+    if (is_digit(c)) return scan_number(r, t);
+    if (c == ']' && r->state == ST_ELEMENT)
+        return fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
+    if (r->state == ST_ROOT && starts_with_bom(r))
+        return fail_syntax(r, t, DSX_REASON_BOM, 0);
+    return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
+}
+
+/* After a value inside a container: ',' or the matching close. */
+static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
+{
+    int object;
+    if (r->depth == 0) return fail_unexpected(r, t, DSX_REASON_TRAILING_DATA, r->pos);
+    object = top_is_object(r);
+    if (c == ',') {
+        r->pos++;
+        r->state = object ? ST_NAME : ST_ELEMENT;
+        return DSX_TOK_NONE_YET;
+    }
+    if (c == (object ? '}' : ']')) return close_container(r, t);
+    return fail_unexpected(r, t, object ? DSX_REASON_EXPECTED_OBJECT_NEXT
+                                        : DSX_REASON_EXPECTED_ARRAY_NEXT, r->pos);
+}
+
+static dsx_tok_kind at_end_of_input(dsx_reader *r, dsx_token *t)
+{
+    if (r->state == ST_AFTER_VALUE && r->depth == 0) {
+        r->state = ST_DONE;
+        return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
+    }
+    return fail_syntax(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END,
+                       r->length);
+}
+
+static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
+{
+    switch (r->state) {
+    case ST_ROOT:
+    case ST_MEMBER_VALUE:
+    case ST_ELEMENT:
+        return begin_value(r, t, c);
+    case ST_ARRAY_FIRST:
+        return c == ']' ? close_container(r, t) : begin_value(r, t, c);
+    case ST_OBJECT_FIRST:
+        if (c == '}') return close_container(r, t);
+        if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
+        return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
+    case ST_NAME:
+        if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
+        if (c == '}') return fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
+        return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
+    case ST_COLON:
+        if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
+        r->pos++;
+        r->state = ST_MEMBER_VALUE;
+        return DSX_TOK_NONE_YET;
+    default:
+        return after_value(r, t, c);
+    }
+}
+
+dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
+{
+    if (r->state == ST_DONE) return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
+    if (r->state == ST_FAILED) {
+        t->kind = DSX_TOK_ERROR;
+        t->start = t->end = r->error_offset;
+        return DSX_TOK_ERROR;
+    }
+    for (;;) {
+        const uint8_t *s = r->text;
+        dsx_tok_kind kind;
+        while (r->pos < r->length &&
+               (s[r->pos] == ' ' || s[r->pos] == '\n' || s[r->pos] == '\r' || s[r->pos] == '\t'))
+            r->pos++;
+        if (r->pos >= r->length) return at_end_of_input(r, t);
+        kind = step(r, t, s[r->pos]);
+        if (kind != DSX_TOK_NONE_YET) return kind;
+    }
+}
+
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first)
+{
+    dsx_token t;
+    uint32_t outer;
+    if (first->kind != DSX_TOK_OBJECT_BEGIN && first->kind != DSX_TOK_ARRAY_BEGIN)
+        return (dsx_tok_kind)first->kind;
+    outer = r->depth - 1;
+    for (;;) {
+        dsx_tok_kind kind = dsx_reader_next(r, &t);
+        if (kind == DSX_TOK_ERROR) return kind;
+        if ((kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) && r->depth == outer)
+            return kind;
+    }
+}
+
+/* ---- decoding a validated string ---- */
+
+void dsx_string_iter_init(dsx_string_iter *it, const char *text,
+                          const dsx_token *string_token)
+{
+    it->p = (const uint8_t *)text + string_token->start + 1;
+    it->end = (const uint8_t *)text + string_token->end - 1;
+}
+
+static uint32_t read_hex4(const uint8_t *p)
+{
+    uint32_t v = 0;
+    int k;
+    for (k = 0; k < 4; k++) v = (v << 4) | (uint32_t)hex_value(p[k]);
+    return v;
+}
+
+static int32_t next_escaped(dsx_string_iter *it)
+{
+    uint8_t e = it->p[1];
+    uint32_t cp, low;
+    it->p += 2;
+    switch (e) {
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'u': break;
+    default: return e;   /* '"', '\\', '/' */
+    }
+    cp = read_hex4(it->p);
+    it->p += 4;
+    if (cp < 0xD800 || cp > 0xDBFF) return (int32_t)cp;
+    low = read_hex4(it->p + 2);
+    it->p += 6;
+    return (int32_t)(0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
+}
+
+int32_t dsx_string_next(dsx_string_iter *it)
+{
+    uint8_t c;
+    uint32_t cp;
+    int extra, k;
+    if (it->p >= it->end) return -1;
+    c = *it->p;
+    if (c == '\\') return next_escaped(it);
+    if (c < 0x80) { it->p++; return c; }
+    if (c < 0xE0) { cp = c & 0x1Fu; extra = 1; }
+    else if (c < 0xF0) { cp = c & 0x0Fu; extra = 2; }
+    else { cp = c & 0x07u; extra = 3; }
+    for (k = 1; k <= extra; k++) cp = (cp << 6) | (it->p[k] & 0x3Fu);
+    it->p += extra + 1;
+    return (int32_t)cp;
+}
+
+size_t dsx_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t dsx_string_decode(const char *text, const dsx_token *t, char *buf,
+                         size_t cap)
+{
+    dsx_string_iter it;
+    size_t len = 0;
+    int32_t cp;
+    if (!(t->flags & DSX_TF_ESCAPED)) {
+        size_t raw = t->end - t->start - 2;
+        if (cap > 0) memcpy(buf, text + t->start + 1, raw < cap ? raw : cap);
+        return raw;
+    }
+    dsx_string_iter_init(&it, text, t);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        char enc[4];
+        size_t k, n = dsx_utf8_encode((uint32_t)cp, enc);
+        for (k = 0; k < n; k++, len++)
+            if (len < cap) buf[len] = enc[k];
+    }
+    return len;
+}

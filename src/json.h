@@ -1,0 +1,109 @@
+/* Strict RFC 8259 / RFC 3629 pull tokenizer (internal). */
+#ifndef DSX_JSON_H
+#define DSX_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dsx.h"
+
+typedef enum dsx_tok_kind {
+    DSX_TOK_OBJECT_BEGIN,
+    DSX_TOK_OBJECT_END,
+    DSX_TOK_ARRAY_BEGIN,
+    DSX_TOK_ARRAY_END,
+    DSX_TOK_KEY,        /* a member name (string token in name position) */
+    DSX_TOK_STRING,
+    DSX_TOK_NUMBER,
+    DSX_TOK_TRUE,
+    DSX_TOK_FALSE,
+    DSX_TOK_NULL,
+    DSX_TOK_END,        /* the one value and trailing whitespace are consumed */
+    DSX_TOK_ERROR,      /* see dsx_reader.error_* */
+    DSX_TOK_NONE_YET    /* internal: a step that produced no token */
+} dsx_tok_kind;
+
+/* Token flags. */
+#define DSX_TF_ESCAPED  1u  /* string: holds at least one backslash escape */
+#define DSX_TF_FRACTION 2u  /* number: has a '.' part */
+#define DSX_TF_EXPONENT 4u  /* number: has an 'e' part */
+#define DSX_TF_NEGATIVE 8u  /* number: starts with '-' */
+
+typedef struct dsx_token {
+    uint8_t kind;       /* dsx_tok_kind */
+    uint8_t flags;
+    size_t start;       /* first byte (the opening quote of a string) */
+    size_t end;         /* one past the last byte */
+} dsx_token;
+
+/* Why a text is malformed; also the detail of a malformed diagnostic. */
+typedef enum dsx_json_reason {
+    DSX_REASON_NONE,
+    DSX_REASON_EMPTY,
+    DSX_REASON_BOM,
+    DSX_REASON_END,
+    DSX_REASON_EXPECTED_VALUE,
+    DSX_REASON_EXPECTED_NAME,
+    DSX_REASON_EXPECTED_COLON,
+    DSX_REASON_EXPECTED_OBJECT_NEXT,
+    DSX_REASON_EXPECTED_ARRAY_NEXT,
+    DSX_REASON_TRAILING_COMMA,
+    DSX_REASON_TRAILING_DATA,
+    DSX_REASON_LITERAL,
+    DSX_REASON_LEADING_ZERO,
+    DSX_REASON_DIGIT_EXPECTED,
+    DSX_REASON_CONTROL_CHARACTER,
+    DSX_REASON_BAD_ESCAPE,
+    DSX_REASON_BAD_UNICODE_ESCAPE,
+    DSX_REASON_LONE_SURROGATE,
+    DSX_REASON_UTF8,
+    DSX_REASON_DEPTH,
+    DSX_REASON_TOO_LARGE,
+    DSX_REASON_COUNT
+} dsx_json_reason;
+
+typedef struct dsx_reader {
+    const uint8_t *text;
+    size_t length;
+    size_t pos;
+    uint32_t depth;                      /* containers open now */
+    uint32_t max_depth;
+    uint8_t state;
+    uint8_t error_code;                  /* dsx_code, when a token is DSX_TOK_ERROR */
+    uint8_t error_reason;                /* dsx_json_reason */
+    size_t error_offset;
+    uint8_t is_object[DSX_DEPTH_CAP / 8]; /* one bit per open container */
+} dsx_reader;
+
+void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
+                     uint32_t max_depth);
+
+/* Read the next token; returns its kind. After END or ERROR it repeats. */
+dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t);
+
+/* Consume the rest of a value whose first token is `first`. */
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first);
+
+/* Decoded code points of a string token's contents (escapes resolved). */
+typedef struct dsx_string_iter {
+    const uint8_t *p;
+    const uint8_t *end;
+} dsx_string_iter;
+
+void dsx_string_iter_init(dsx_string_iter *it, const char *text,
+                          const dsx_token *string_token);
+/* Next code point, or -1 at the end. The token must have been validated. */
+int32_t dsx_string_next(dsx_string_iter *it);
+
+/*
+ * Decode a validated string token into buf as UTF-8. Returns the decoded
+ * length; when it exceeds cap, only cap bytes were written.
+ */
+size_t dsx_string_decode(const char *text, const dsx_token *t, char *buf,
+                         size_t cap);
+
+/* Encode one code point as UTF-8 into out[4]; returns its length. */
+size_t dsx_utf8_encode(uint32_t cp, char *out);
+
+#endif

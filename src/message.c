@@ -1,0 +1,392 @@
+/*
+ * Rendering of diagnostics: code names, RFC 6901 pointers, messages in the
+ * AWS service style and the AWS summary. Everything writes through the
+ * snprintf-style writer, so a caller's buffer is never overrun and the
+ * length needed is always returned.
+ *
+ * Quoted values are decoded, then escaped so that no message carries a raw
+ * control byte (C0 controls, DEL, U+2028 and U+2029 become JSON-style
+ * escapes, and so does the backslash), and cut after DSX_MESSAGE_VALUE_MAX
+ * characters, followed by "...".
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "model.h"
+
+static const char *const code_names[DSX_CODE_COUNT] = {
+    "syntax", "utf8", "depth", "too_large", "type", "required",
+    "unknown_member", "duplicate_member", "enum", "length", "pattern",
+    "range", "conflict", "not_updatable"
+};
+
+const char *dsx_code_name(dsx_code code)
+{
+    return (unsigned)code < DSX_CODE_COUNT ? code_names[code] : "unknown";
+}
+
+static const char *const reason_texts[DSX_REASON_COUNT] = {
+    "malformed JSON",
+    "no JSON value: the input is empty or only whitespace",
+    "a byte-order mark is not allowed",
+    "unexpected end of input",
+    "expected a JSON value",
+    "expected a member name in double quotes",
+    "expected ':' after the member name",
+    "expected ',' or '}' after the member value",
+    "expected ',' or ']' after the array element",
+    "a trailing comma is not allowed",
+    "unexpected data after the JSON value",
+    "invalid literal: expected true, false or null",
+    "leading zeros are not allowed in a number",
+    "expected a digit",
+    "control characters must be escaped in a string",
+    "invalid escape sequence",
+    "expected four hex digits after \\u",
+    "a lone surrogate in a \\u escape is not allowed",
+    "invalid UTF-8 byte sequence",
+    "nesting deeper than the limit",
+    "input larger than the limit",
+};
+
+/* ---- pieces ---- */
+
+static const dsx_member_info *member_table(const dsx_diag *d)
+{
+    return d->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+}
+
+static size_t member_count(const dsx_diag *d)
+{
+    return d->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
+                                         : (size_t)DSX_OPTION_COUNT;
+}
+
+static const dsx_member_info *known_member(const dsx_diag *d)
+{
+    if (d->scope == DSX_SCOPE_DOCUMENT || d->member < 0) return NULL;
+    return &member_table(d)[d->member];
+}
+
+/* The string token behind a raw span (the span is inside the quotes). */
+static dsx_token span_token(size_t inner_offset, size_t inner_length)
+{
+    dsx_token t;
+    t.kind = DSX_TOK_STRING;
+    t.flags = DSX_TF_ESCAPED;   /* let the iterator decode whatever is there */
+    t.start = inner_offset - 1;
+    t.end = inner_offset + inner_length + 1;
+    return t;
+}
+
+static void put_code_point(dsx_writer *w, int32_t cp)
+{
+    char enc[4];
+    dsx_put(w, enc, dsx_utf8_encode((uint32_t)cp, enc));
+}
+
+/* A code point of a quoted value, with no raw control byte left. */
+static void put_safe_code_point(dsx_writer *w, int32_t cp)
+{
+    static const char hex[] = "0123456789abcdef";
+    char esc[6];
+    switch (cp) {
+    case '\n': dsx_puts(w, "\\n"); return;
+    case '\r': dsx_puts(w, "\\r"); return;
+    case '\t': dsx_puts(w, "\\t"); return;
+    case '\b': dsx_puts(w, "\\b"); return;
+    case '\f': dsx_puts(w, "\\f"); return;
+    case '\\': dsx_puts(w, "\\\\"); return;
+    default: break;
+    }
+    if (cp >= 0x20 && cp != 0x7F && cp != 0x2028 && cp != 0x2029) {
+        put_code_point(w, cp);
+        return;
+    }
+    esc[0] = '\\';
+    esc[1] = 'u';
+    esc[2] = hex[(cp >> 12) & 0xF];
+    esc[3] = hex[(cp >> 8) & 0xF];
+    esc[4] = hex[(cp >> 4) & 0xF];
+    esc[5] = hex[cp & 0xF];
+    dsx_put(w, esc, sizeof esc);
+}
+
+/* Decoded string contents, made safe and cut to DSX_MESSAGE_VALUE_MAX. */
+static void put_safe_string(dsx_writer *w, const char *json, const dsx_token *t)
+{
+    dsx_string_iter it;
+    int32_t cp;
+    size_t shown = 0;
+    dsx_string_iter_init(&it, json, t);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        if (shown++ == DSX_MESSAGE_VALUE_MAX) {
+            dsx_puts(w, "...");
+            return;
+        }
+        put_safe_code_point(w, cp);
+    }
+}
+
+/* A number or literal as written (ASCII by construction), cut likewise. */
+static void put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t length)
+{
+    if (length <= DSX_MESSAGE_VALUE_MAX) {
+        dsx_put(w, json + offset, length);
+        return;
+    }
+    dsx_put(w, json + offset, DSX_MESSAGE_VALUE_MAX);
+    dsx_puts(w, "...");
+}
+
+/* "Value 'x'" / "Value null": how the AWS style quotes the offending value. */
+static void put_value(dsx_writer *w, const dsx_diag *d, const char *json)
+{
+    dsx_token t;
+    dsx_puts(w, "Value ");
+    switch (d->value_kind) {
+    case DSX_TOK_NULL: dsx_puts(w, "null"); return;
+    case DSX_TOK_OBJECT_BEGIN: dsx_puts(w, "'{...}'"); return;
+    case DSX_TOK_ARRAY_BEGIN: dsx_puts(w, "'[...]'"); return;
+    case DSX_TOK_STRING:
+        t = span_token(d->value_offset + 1, d->value_length - 2);
+        dsx_put_char(w, '\'');
+        put_safe_string(w, json, &t);
+        dsx_put_char(w, '\'');
+        return;
+    default:
+        dsx_put_char(w, '\'');
+        put_safe_raw(w, json, d->value_offset, d->value_length);
+        dsx_put_char(w, '\'');
+        return;
+    }
+}
+
+/* The quoted member name of an unknown or duplicate member. */
+static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json)
+{
+    dsx_token t = span_token(d->name_offset, d->name_length);
+    dsx_puts(w, "Value '");
+    put_safe_string(w, json, &t);
+    dsx_put_char(w, '\'');
+}
+
+/* lowerCamel, as the AWS service names members in its messages. */
+static void put_camel(dsx_writer *w, const dsx_member_info *m)
+{
+    const char *name = dsx_member_name(m);
+    char first = name[0];
+    if (first >= 'A' && first <= 'Z') first = (char)(first - 'A' + 'a');
+    dsx_put_char(w, first);
+    dsx_put(w, name + 1, (size_t)m->name_length - 1);
+}
+
+/*
+ * " at 'options.verifyMode'": the member's path. With `parent_only` the
+ * path of the object holding it (for names that are themselves the
+ * problem). Nothing when the path is the whole document.
+ */
+static void put_path(dsx_writer *w, const dsx_diag *d, bool parent_only)
+{
+    const dsx_member_info *m = known_member(d);
+    bool under_options = d->scope == DSX_SCOPE_OPTIONS && d->in_request;
+    if (parent_only || !m) {
+        if (under_options) dsx_puts(w, " at 'options'");
+        return;
+    }
+    dsx_puts(w, " at '");
+    if (under_options) dsx_puts(w, "options.");
+    put_camel(w, m);
+    dsx_put_char(w, '\'');
+}
+
+static void put_constraint(dsx_writer *w)
+{
+    dsx_puts(w, " failed to satisfy constraint: ");
+}
+
+static void put_names(dsx_writer *w, const dsx_member_info *table, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        if (i) dsx_puts(w, ", ");
+        dsx_put(w, dsx_member_name(&table[i]), table[i].name_length);
+    }
+}
+
+static void put_enum_values(dsx_writer *w, const dsx_member_info *m)
+{
+    int i;
+    dsx_put_char(w, '[');
+    for (i = 0; i < m->value_count; i++) {
+        const dsx_string_ref *v = &dsx_enum_values[m->first_value + i];
+        if (i) dsx_puts(w, ", ");
+        dsx_put(w, dsx_model_strings + v->offset, v->length);
+    }
+    dsx_put_char(w, ']');
+}
+
+static const char *type_wanted(const dsx_diag *d)
+{
+    const dsx_member_info *m = known_member(d);
+    if (!m || m->kind == DSX_KIND_OBJECT) return "Member must be an object";
+    if (m->kind == DSX_KIND_LONG) return "Member must be an integer";
+    return "Member must be a string";
+}
+
+static void put_malformed(dsx_writer *w, const dsx_diag *d)
+{
+    unsigned reason = d->detail < DSX_REASON_COUNT ? d->detail : 0;
+    dsx_puts(w, d->code == DSX_CODE_UTF8 ? "Invalid UTF-8: " : "Malformed JSON: ");
+    dsx_puts(w, reason_texts[reason]);
+    if (d->code == DSX_CODE_DEPTH || d->code == DSX_CODE_TOO_LARGE) {
+        dsx_puts(w, " (");
+        dsx_put_uint(w, d->value_length);
+        dsx_puts(w, d->code == DSX_CODE_DEPTH ? " levels)" : " bytes)");
+    }
+}
+
+static void put_conflict(dsx_writer *w, const dsx_diag *d)
+{
+    switch (d->detail) {
+    case DSX_CONFLICT_MTIME_PRESERVE:
+        dsx_puts(w, "Member must be PRESERVE when Atime is BEST_EFFORT");
+        break;
+    case DSX_CONFLICT_MTIME_NONE:
+        dsx_puts(w, "Member must be NONE when Atime is NONE");
+        break;
+    default:
+        dsx_puts(w, "Member must not be ALL when PreserveDeletedFiles is REMOVE");
+        break;
+    }
+}
+
+/* The constraint part of a member diagnostic. */
+static void put_member_constraint(dsx_writer *w, const dsx_diag *d)
+{
+    const dsx_member_info *m = known_member(d);
+    switch (d->code) {
+    case DSX_CODE_TYPE:
+        dsx_puts(w, d->value_kind == DSX_TOK_NULL ? "Member must not be null" : type_wanted(d));
+        break;
+    case DSX_CODE_REQUIRED:
+        dsx_puts(w, "Member must not be null");
+        break;
+    case DSX_CODE_ENUM:
+        dsx_puts(w, "Member must satisfy enum value set: ");
+        put_enum_values(w, m);
+        break;
+    case DSX_CODE_LENGTH:
+        dsx_puts(w, "Member must have length less than or equal to 128");
+        break;
+    case DSX_CODE_PATTERN:
+        dsx_puts(w, "Member must satisfy regular expression pattern: ");
+        dsx_puts(w, dsx_arn_pattern);
+        break;
+    case DSX_CODE_RANGE:
+        dsx_puts(w, d->detail ? "Member must have value less than or equal to 9223372036854775807"
+                              : "Member must have value greater than or equal to -1");
+        break;
+    case DSX_CODE_CONFLICT:
+        put_conflict(w, d);
+        break;
+    default: /* DSX_CODE_NOT_UPDATABLE */
+        dsx_puts(w, "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can");
+        break;
+    }
+}
+
+static void put_message(dsx_writer *w, const dsx_diag *d, const char *json)
+{
+    switch (d->code) {
+    case DSX_CODE_SYNTAX: case DSX_CODE_UTF8: case DSX_CODE_DEPTH: case DSX_CODE_TOO_LARGE:
+        put_malformed(w, d);
+        return;
+    case DSX_CODE_UNKNOWN_MEMBER:
+        put_name_value(w, d, json);
+        put_path(w, d, true);
+        put_constraint(w);
+        dsx_puts(w, "Member name must satisfy enum value set: [");
+        put_names(w, member_table(d), member_count(d));
+        dsx_put_char(w, ']');
+        return;
+    case DSX_CODE_DUPLICATE_MEMBER:
+        put_name_value(w, d, json);
+        put_path(w, d, true);
+        put_constraint(w);
+        dsx_puts(w, "Member name must be unique");
+        return;
+    case DSX_CODE_REQUIRED:
+        dsx_puts(w, "Value null");
+        break;
+    default:
+        put_value(w, d, json);
+        break;
+    }
+    put_path(w, d, false);
+    put_constraint(w);
+    put_member_constraint(w, d);
+}
+
+size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
+                        char *buf, size_t size)
+{
+    dsx_writer w;
+    (void)length;
+    dsx_writer_init(&w, buf, size);
+    put_message(&w, diag, json);
+    return dsx_writer_finish(&w);
+}
+
+/* ---- pointer ---- */
+
+static void put_pointer_segment(dsx_writer *w, const char *json, const dsx_diag *d)
+{
+    const dsx_member_info *m = known_member(d);
+    dsx_string_iter it;
+    dsx_token t;
+    int32_t cp;
+    dsx_put_char(w, '/');
+    if (m) {
+        dsx_put(w, dsx_member_name(m), m->name_length);
+        return;
+    }
+    t = span_token(d->name_offset, d->name_length);
+    dsx_string_iter_init(&it, json, &t);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        if (cp == '~') dsx_puts(w, "~0");
+        else if (cp == '/') dsx_puts(w, "~1");
+        else put_code_point(w, cp);
+    }
+}
+
+size_t dsx_diag_pointer(const dsx_diag *diag, const char *json, size_t length,
+                        char *buf, size_t size)
+{
+    dsx_writer w;
+    (void)length;
+    dsx_writer_init(&w, buf, size);
+    if (diag->in_request) dsx_puts(&w, "/Options");
+    if (diag->scope != DSX_SCOPE_DOCUMENT) put_pointer_segment(&w, json, diag);
+    return dsx_writer_finish(&w);
+}
+
+/* ---- summary ---- */
+
+size_t dsx_summary(const dsx_diag *diags, size_t count, size_t total_errors,
+                   const char *json, size_t length, char *buf, size_t size)
+{
+    dsx_writer w;
+    size_t i, listed = 0;
+    (void)length;
+    dsx_writer_init(&w, buf, size);
+    dsx_put_uint(&w, total_errors);
+    dsx_puts(&w, total_errors == 1 ? " validation error detected: "
+                                   : " validation errors detected: ");
+    for (i = 0; i < count; i++) {
+        if (diags[i].severity != DSX_SEVERITY_ERROR) continue;
+        if (listed++) dsx_puts(&w, "; ");
+        put_message(&w, &diags[i], json);
+    }
+    return dsx_writer_finish(&w);
+}

@@ -1,0 +1,30 @@
+/* Look-ups in the constant model tables (the tables are in model_tables.c). */
+#include "model.h"
+
+#include <string.h>
+
+static int same_text(uint16_t offset, uint8_t length, const char *s, size_t n)
+{
+    return length == n && memcmp(dsx_model_strings + offset, s, n) == 0;
+}
+
+int dsx_model_find_member(const dsx_member_info *table, size_t count,
+                          const char *name, size_t length)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        if (same_text(table[i].name, table[i].name_length, name, length))
+            return (int)i;
+    return -1;
+}
+
+int dsx_model_find_value(const dsx_member_info *member, const char *value,
+                         size_t length)
+{
+    const dsx_string_ref *values = dsx_enum_values + member->first_value;
+    int i;
+    for (i = 0; i < member->value_count; i++)
+        if (same_text(values[i].offset, values[i].length, value, length))
+            return i;
+    return -1;
+}

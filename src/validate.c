@@ -1,0 +1,453 @@
+/*
+ * The schema layer: walks the token stream of one document against the
+ * model tables and reports every problem. It never builds a tree: each
+ * member is checked as its value goes by, unknown values are skipped (the
+ * tokenizer still checks them), and only cross-member rules wait for the
+ * end of the Options object.
+ *
+ * A document found malformed at any point (even after schema problems were
+ * reported) ends with exactly one diagnostic, the malformation.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "model.h"
+
+enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
+
+typedef struct validator {
+    dsx_reader reader;
+    const char *text;
+    const dsx_config *config;
+    dsx_diag_list *diags;
+    dsx_line_cursor cursor;
+    uint8_t mode;             /* what the document must be: enum walk_mode */
+    bool in_request;          /* validating a request (not a bare Options) */
+    bool failed;              /* the tokenizer reported a malformation */
+    uint32_t request_given;   /* request members given a non-absent value */
+    dsx_request *request;     /* where the ARN goes (may be NULL) */
+    dsx_options options;      /* the valid options, whatever the caller asked */
+    dsx_token mtime;          /* first valid Mtime / TransferMode, for conflicts */
+    dsx_token transfer_mode;
+} validator;
+
+typedef struct object_walk {
+    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS */
+    const dsx_member_info *members;
+    size_t count;
+    uint32_t seen;            /* names met so far, for duplicates */
+    dsx_token close;          /* the closing brace, once reached */
+} object_walk;
+
+void dsx_config_init(dsx_config *config, dsx_profile profile)
+{
+    bool wire = profile == DSX_PROFILE_WIRE;
+    config->unknown_members = wire ? DSX_UNKNOWN_SKIP : DSX_UNKNOWN_ERROR;
+    config->null_values = wire ? DSX_NULL_ABSENT : DSX_NULL_ERROR;
+    config->numbers = wire ? DSX_NUMBER_INTEGRAL_VALUE : DSX_NUMBER_INTEGER_LITERAL;
+    config->not_updatable = wire ? DSX_SEVERITY_WARNING : DSX_SEVERITY_ERROR;
+    config->max_depth = DSX_DEFAULT_MAX_DEPTH;
+    config->max_size = DSX_DEFAULT_MAX_SIZE;
+}
+
+static bool config_is_usable(const dsx_config *c)
+{
+    return c->max_depth >= 1 && c->max_depth <= DSX_DEPTH_CAP &&
+           (unsigned)c->unknown_members <= DSX_UNKNOWN_SKIP &&
+           (unsigned)c->null_values <= DSX_NULL_ABSENT &&
+           (unsigned)c->numbers <= DSX_NUMBER_INTEGRAL_VALUE &&
+           (unsigned)c->not_updatable <= DSX_SEVERITY_WARNING;
+}
+
+/* ---- reporting ---- */
+
+static dsx_diag member_diag(const validator *v, dsx_code code, uint8_t scope,
+                            int member, const dsx_token *value)
+{
+    dsx_diag d;
+    memset(&d, 0, sizeof d);
+    d.code = (uint8_t)code;
+    d.severity = DSX_SEVERITY_ERROR;
+    d.scope = scope;
+    d.member = (int16_t)member;
+    d.in_request = v->in_request && scope == DSX_SCOPE_OPTIONS;
+    d.value_kind = value->kind;
+    d.offset = value->start;
+    d.value_offset = value->start;
+    d.value_length = value->end - value->start;
+    return d;
+}
+
+static void add(validator *v, dsx_diag *d)
+{
+    dsx_diags_add(v->diags, d, v->text, &v->cursor);
+}
+
+static void report_error(validator *v, dsx_code code, const object_walk *o,
+                         int member, const dsx_token *value)
+{
+    dsx_diag d = member_diag(v, code, o->scope, member, value);
+    add(v, &d);
+}
+
+/* unknown_member and duplicate_member also carry the name as written. */
+static void report_name(validator *v, dsx_code code, const object_walk *o,
+                        int member, const dsx_token *name,
+                        const dsx_token *value)
+{
+    dsx_diag d = member_diag(v, code, o->scope, member, value);
+    d.name_offset = name->start + 1;
+    d.name_length = name->end - name->start - 2;
+    add(v, &d);
+}
+
+static void report_malformed(validator *v)
+{
+    dsx_diag d;
+    memset(&d, 0, sizeof d);
+    d.code = v->reader.error_code;
+    d.detail = v->reader.error_reason;
+    d.scope = DSX_SCOPE_DOCUMENT;
+    d.member = -1;
+    d.offset = v->reader.error_offset;
+    d.value_offset = d.offset;
+    d.value_length = v->config->max_depth;  /* the limit, for the depth message */
+    dsx_diags_clear(v->diags);
+    v->cursor.offset = 0;
+    v->cursor.line = 1;
+    v->cursor.line_start = 0;
+    add(v, &d);
+}
+
+/* ---- reading ---- */
+
+static dsx_tok_kind next(validator *v, dsx_token *t)
+{
+    dsx_tok_kind kind = dsx_reader_next(&v->reader, t);
+    if (kind == DSX_TOK_ERROR) v->failed = true;
+    return kind;
+}
+
+static void skip(validator *v, const dsx_token *first)
+{
+    if (dsx_reader_skip_value(&v->reader, first) == DSX_TOK_ERROR) v->failed = true;
+}
+
+/* A member name or enum value, decoded; -1 when it is longer than any. */
+static int find_decoded(const validator *v, const dsx_token *t,
+                        const dsx_member_info *members, size_t count,
+                        const dsx_member_info *enum_member)
+{
+    char decoded[DSX_MODEL_NAME_MAX];
+    size_t length = dsx_string_decode(v->text, t, decoded, sizeof decoded);
+    if (length > sizeof decoded) return -1;
+    if (enum_member) return dsx_model_find_value(enum_member, decoded, length);
+    return dsx_model_find_member(members, count, decoded, length);
+}
+
+/* ---- member values ---- */
+
+static void check_enum(validator *v, const object_walk *o, int member,
+                       const dsx_token *value)
+{
+    int index;
+    if (value->kind != DSX_TOK_STRING) {
+        report_error(v, DSX_CODE_TYPE, o, member, value);
+        return;
+    }
+    index = find_decoded(v, value, NULL, 0, &o->members[member]);
+    if (index < 0) {
+        report_error(v, DSX_CODE_ENUM, o, member, value);
+        return;
+    }
+    v->options.present |= DSX_BIT(member);
+    v->options.value[member] = (uint8_t)index;
+    if (member == DSX_OPT_MTIME) v->mtime = *value;
+    if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = *value;
+}
+
+static void check_long(validator *v, const object_walk *o, int member,
+                       const dsx_token *value)
+{
+    int64_t number = 0;
+    dsx_number_status status;
+    dsx_diag d;
+    if (value->kind != DSX_TOK_NUMBER) {
+        report_error(v, DSX_CODE_TYPE, o, member, value);
+        return;
+    }
+    status = dsx_number_to_int64(v->text, value,
+                                 v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
+                                 DSX_BYTES_PER_SECOND_MIN, &number);
+    if (status == DSX_NUMBER_OK) {
+        v->options.present |= DSX_BIT(member);
+        v->options.bytes_per_second = number;
+        return;
+    }
+    d = member_diag(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
+                    o->scope, member, value);
+    d.detail = status == DSX_NUMBER_TOO_HIGH;
+    add(v, &d);
+}
+
+static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+{
+    dsx_string_iter it;
+    dsx_arn_matcher matcher;
+    char *copy = v->request ? v->request->task_execution_arn : NULL;
+    size_t code_points = 0;
+    int32_t cp;
+    bool too_long, matches;
+    if (value->kind != DSX_TOK_STRING) {
+        report_error(v, DSX_CODE_TYPE, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+        return;
+    }
+    dsx_arn_matcher_init(&matcher);
+    dsx_string_iter_init(&it, v->text, value);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        /* Kept only when it matches, and a match is ASCII. */
+        if (copy && code_points < DSX_ARN_MAX) copy[code_points] = (char)cp;
+        code_points++;
+        dsx_arn_matcher_feed(&matcher, cp);
+    }
+    too_long = code_points > DSX_ARN_MAX;
+    matches = dsx_arn_matcher_accepts(&matcher);
+    if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+    if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+    if (too_long || !matches || !copy) return;
+    copy[code_points] = '\0';
+    v->request->task_execution_arn_length = code_points;
+    v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);
+}
+
+static void walk_options(validator *v);
+
+static void check_value(validator *v, object_walk *o, int member,
+                        const dsx_token *value)
+{
+    switch (o->members[member].kind) {
+    case DSX_KIND_ENUM: check_enum(v, o, member, value); return;
+    case DSX_KIND_LONG: check_long(v, o, member, value); return;
+    case DSX_KIND_STRING: check_arn(v, o, value); return;
+    default: break;
+    }
+    if (value->kind == DSX_TOK_OBJECT_BEGIN) {
+        walk_options(v);
+        if (!v->failed && v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
+        return;
+    }
+    report_error(v, DSX_CODE_TYPE, o, member, value);
+    skip(v, value);
+}
+
+/* The first occurrence of a known member; consumes its value. */
+static void check_member(validator *v, object_walk *o, int member,
+                         const dsx_token *value)
+{
+    bool absent = value->kind == DSX_TOK_NULL &&
+                  v->config->null_values == DSX_NULL_ABSENT;
+    if (absent) return;
+    if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
+    if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND) {
+        dsx_diag d = member_diag(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value);
+        d.severity = (uint8_t)v->config->not_updatable;
+        add(v, &d);
+    }
+    if (value->kind == DSX_TOK_NULL) report_error(v, DSX_CODE_TYPE, o, member, value);
+    else check_value(v, o, member, value);
+}
+
+static int lookup_member(const validator *v, const object_walk *o,
+                         const dsx_token *name)
+{
+    return find_decoded(v, name, o->members, o->count, NULL);
+}
+
+/* The member loop shared by the request object and Options. */
+static void walk_members(validator *v, object_walk *o)
+{
+    dsx_token name, value;
+    for (;;) {
+        int member;
+        if (next(v, &name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
+            o->close = name;
+            return;
+        }
+        if (next(v, &value) == DSX_TOK_ERROR) return;
+        member = lookup_member(v, o, &name);
+        if (member < 0) {
+            if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
+                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, &name, &value);
+            skip(v, &value);
+        } else if (o->seen & DSX_BIT(member)) {
+            report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, &name, &value);
+            skip(v, &value);
+        } else {
+            o->seen |= DSX_BIT(member);
+            check_member(v, o, member, &value);
+        }
+        if (v->failed) return;
+    }
+}
+
+static void report_conflict(validator *v, int member, const dsx_token *value,
+                            uint8_t rule)
+{
+    dsx_diag d = member_diag(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value);
+    d.detail = rule;
+    add(v, &d);
+}
+
+/* Cross-member rules, only between members whose values are valid. */
+static void check_conflicts(validator *v)
+{
+    const dsx_options *o = &v->options;
+    uint32_t atime_mtime = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
+    uint32_t remove_all = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
+    if ((o->present & atime_mtime) == atime_mtime) {
+        bool best_effort = o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT;
+        bool preserve = o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE;
+        if (best_effort != preserve)
+            report_conflict(v, DSX_OPT_MTIME, &v->mtime,
+                            best_effort ? DSX_CONFLICT_MTIME_PRESERVE : DSX_CONFLICT_MTIME_NONE);
+    }
+    if ((o->present & remove_all) == remove_all &&
+        o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
+        o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL)
+        report_conflict(v, DSX_OPT_TRANSFER_MODE, &v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
+}
+
+static void walk_options(validator *v)
+{
+    object_walk o;
+    memset(&o, 0, sizeof o);
+    o.scope = DSX_SCOPE_OPTIONS;
+    o.members = dsx_option_members;
+    o.count = DSX_OPTION_COUNT;
+    walk_members(v, &o);
+    if (!v->failed) check_conflicts(v);
+}
+
+static void walk_request(validator *v)
+{
+    object_walk o;
+    int member;
+    memset(&o, 0, sizeof o);
+    o.scope = DSX_SCOPE_REQUEST;
+    o.members = dsx_request_members;
+    o.count = DSX_REQUEST_MEMBER_COUNT;
+    walk_members(v, &o);
+    if (v->failed) return;
+    for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++)
+        if (!(v->request_given & DSX_BIT(member)))
+            report_error(v, DSX_CODE_REQUIRED, &o, member, &o.close);
+}
+
+/* ---- entry points ---- */
+
+static void walk_document(validator *v)
+{
+    dsx_token root, end;
+    if (next(v, &root) == DSX_TOK_ERROR) return;
+    if (v->mode == WALK_JSON_ONLY) {
+        skip(v, &root);
+    } else if (root.kind != DSX_TOK_OBJECT_BEGIN) {
+        dsx_diag d = member_diag(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root);
+        add(v, &d);
+        skip(v, &root);
+    } else if (v->mode == WALK_REQUEST) {
+        walk_request(v);
+    } else {
+        walk_options(v);
+    }
+    if (!v->failed) next(v, &end);   /* only whitespace may follow */
+}
+
+static bool too_large(validator *v, size_t length)
+{
+    dsx_diag d;
+    if (length <= v->config->max_size) return false;
+    memset(&d, 0, sizeof d);
+    d.code = DSX_CODE_TOO_LARGE;
+    d.detail = DSX_REASON_TOO_LARGE;
+    d.member = -1;
+    d.value_length = v->config->max_size;  /* the limit, for the message */
+    dsx_diags_clear(v->diags);
+    add(v, &d);
+    return true;
+}
+
+static dsx_result run(validator *v, enum walk_mode mode, const char *json,
+                      size_t length, const dsx_config *config,
+                      dsx_diag_list *diags)
+{
+    dsx_config strict;
+    dsx_diag_list scratch;
+    if (!config) {
+        dsx_config_init(&strict, DSX_PROFILE_STRICT);
+        config = &strict;
+    }
+    if ((!json && length) || !config_is_usable(config)) return DSX_BAD_ARGUMENT;
+    if (!json) json = "";
+    if (!diags) {   /* counts are still needed for the verdict */
+        memset(&scratch, 0, sizeof scratch);
+        diags = &scratch;
+    }
+    dsx_diags_clear(diags);
+    v->mode = (uint8_t)mode;
+    v->in_request = mode == WALK_REQUEST;
+    v->text = json;
+    v->config = config;
+    v->diags = diags;
+    v->cursor.line = 1;
+    if (too_large(v, length)) return DSX_MALFORMED;
+    dsx_reader_init(&v->reader, json, length, config->max_depth);
+    walk_document(v);
+    if (v->failed) {
+        report_malformed(v);
+        return DSX_MALFORMED;
+    }
+    return diags->errors ? DSX_INVALID : DSX_VALID;
+}
+
+dsx_result dsx_validate_request(const char *json, size_t length,
+                                const dsx_config *config, dsx_request *out,
+                                dsx_diag_list *diags)
+{
+    validator v;
+    dsx_result result;
+    memset(&v, 0, sizeof v);
+    v.request = out;
+    if (out) memset(out, 0, sizeof *out);
+    result = run(&v, WALK_REQUEST, json, length, config, diags);
+    if (!out) return result;
+    if (result == DSX_MALFORMED || result == DSX_BAD_ARGUMENT) memset(out, 0, sizeof *out);
+    else out->options = v.options;
+    return result;
+}
+
+dsx_result dsx_validate_options(const char *json, size_t length,
+                                const dsx_config *config, dsx_options *out,
+                                dsx_diag_list *diags)
+{
+    validator v;
+    dsx_result result;
+    memset(&v, 0, sizeof v);
+    result = run(&v, WALK_OPTIONS, json, length, config, diags);
+    if (!out) return result;
+    if (result == DSX_MALFORMED || result == DSX_BAD_ARGUMENT) memset(out, 0, sizeof *out);
+    else *out = v.options;
+    return result;
+}
+
+dsx_result dsx_check_json(const char *json, size_t length,
+                          const dsx_config *config, dsx_diag *diag)
+{
+    validator v;
+    dsx_diag_list list;
+    memset(&v, 0, sizeof v);
+    memset(&list, 0, sizeof list);
+    list.items = diag;
+    list.capacity = diag ? 1 : 0;
+    return run(&v, WALK_JSON_ONLY, json, length, config, &list);
+}

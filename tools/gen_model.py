@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Generate dsx's model tables from the botocore service model.
+
+Writes src/model_tables.c and the block between the GENERATED MODEL markers
+of include/dsx.h. With --check it writes nothing and exits 1 when the
+committed files differ from what the model gives (the test suite runs this,
+so the tables cannot drift from the model).
+
+Usage: tools/gen_model.py [--check] [MODEL_JSON]
+"""
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_MODEL = os.path.join(ROOT, "..", "shared", "model",
+                             "datasync-update-task-execution.json")
+HEADER = os.path.join(ROOT, "include", "dsx.h")
+TABLES = os.path.join(ROOT, "src", "model_tables.c")
+
+# The ARN matcher in src/arn.c is written by hand for exactly this pattern.
+ARN_PATTERN = ("^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:"
+               "[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$")
+ARN_MAX = 128
+BYTES_PER_SECOND_MIN = -1
+
+# Defaults come from the operation's documentation, not the model (spec §1).
+DEFAULTS = {
+    "VerifyMode": "POINT_IN_TIME_CONSISTENT", "OverwriteMode": "ALWAYS",
+    "Atime": "BEST_EFFORT", "Mtime": "PRESERVE", "Uid": "INT_VALUE",
+    "Gid": "INT_VALUE", "PreserveDeletedFiles": "PRESERVE",
+    "PreserveDevices": "NONE", "PosixPermissions": "PRESERVE",
+    "BytesPerSecond": "-1", "TaskQueueing": "ENABLED", "LogLevel": "OFF",
+    "TransferMode": "CHANGED", "SecurityDescriptorCopyFlags": "OWNER_DACL",
+    "ObjectTags": "PRESERVE",
+}
+
+
+def fail(message):
+    sys.stderr.write("gen_model: %s\n" % message)
+    sys.exit(2)
+
+
+def snake(name):
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
+
+
+def load_members(model):
+    shapes = model["shapes"]
+    request = shapes["UpdateTaskExecutionRequest"]
+    names = list(request["members"])
+    if names != ["TaskExecutionArn", "Options"] or request.get("required") != names:
+        fail("request members changed: %r" % names)
+    arn = shapes[request["members"]["TaskExecutionArn"]["shape"]]
+    if arn.get("type") != "string" or arn.get("max") != ARN_MAX or arn.get("pattern") != ARN_PATTERN:
+        fail("TaskExecutionArn constraints changed; update src/arn.c first")
+    options_shape = shapes[request["members"]["Options"]["shape"]]
+    if options_shape.get("type") != "structure":
+        fail("Options is no longer a structure")
+    options = []
+    for name, ref in options_shape["members"].items():
+        shape = shapes[ref["shape"]]
+        if shape["type"] == "long":
+            if name != "BytesPerSecond" or shape.get("min") != BYTES_PER_SECOND_MIN or "max" in shape:
+                fail("integer member %s changed" % name)
+            options.append((name, "LONG", []))
+        elif shape["type"] == "string" and "enum" in shape:
+            options.append((name, "ENUM", list(shape["enum"])))
+        else:
+            fail("member %s has an unsupported shape" % name)
+    if sorted(n for n, _, _ in options) != sorted(DEFAULTS):
+        fail("option names differ from the documented defaults")
+    for name, kind, values in options:
+        if kind == "ENUM" and DEFAULTS[name] not in values:
+            fail("default of %s is not one of its values" % name)
+    return names, options
+
+
+def header_block(request_names, options):
+    out = ["/* Request members, in model order. */", "typedef enum dsx_request_member {"]
+    for name in request_names:
+        out.append("    DSX_REQ_%s," % snake(name))
+    out += ["    DSX_REQUEST_MEMBER_COUNT", "} dsx_request_member;", "",
+            "/* Options members, in model order. */", "typedef enum dsx_option {"]
+    for name, _, _ in options:
+        out.append("    DSX_OPT_%s," % snake(name))
+    out += ["    DSX_OPTION_COUNT", "} dsx_option;"]
+    for name, kind, values in options:
+        if kind != "ENUM":
+            continue
+        out += ["", "typedef enum dsx_%s {" % snake(name).lower()]
+        for value in values:
+            out.append("    DSX_%s_%s," % (snake(name), value))
+        out.append("} dsx_%s;" % snake(name).lower())
+    return "\n".join(out) + "\n"
+
+
+def c_string_lines(strings):
+    lines = []
+    for s in strings:
+        lines.append('    "%s\\0"' % s)
+    return "\n".join(lines)
+
+
+def tables_source(request_names, options):
+    strings = []       # every name and value, each NUL-terminated, in one array
+    offsets = {}
+
+    def intern(s):
+        if s not in offsets:
+            offsets[s] = sum(len(x) + 1 for x in strings)
+            strings.append(s)
+        return offsets[s]
+
+    def member_row(name, kind, first, count, default):
+        return "    {%d, %d, DSX_KIND_%s, %d, %d, %d}, /* %s */" % (
+            intern(name), len(name), kind, first, count, default, name)
+
+    request_rows = [member_row(request_names[0], "STRING", 0, 0, 0),
+                    member_row(request_names[1], "OBJECT", 0, 0, 0)]
+    value_refs = []
+    option_rows = []
+    for name, kind, values in options:
+        first = len(value_refs)
+        for v in values:
+            value_refs.append((intern(v), len(v), v))
+        default = values.index(DEFAULTS[name]) if kind == "ENUM" else 0
+        option_rows.append(member_row(name, kind, first, len(values), default))
+    value_rows = ["    {%d, %d}, /* %s */" % r for r in value_refs]
+    total = sum(len(x) + 1 for x in strings)
+    if total > 65535:
+        fail("string table too large for uint16_t offsets")
+    return """/* Generated by tools/gen_model.py from the service model. Do not edit. */
+#include "model.h"
+
+const char dsx_model_strings[%d] =
+%s;
+
+const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT] = {
+%s
+};
+
+const dsx_member_info dsx_option_members[DSX_OPTION_COUNT] = {
+%s
+};
+
+const dsx_string_ref dsx_enum_values[%d] = {
+%s
+};
+
+const char dsx_arn_pattern[] = "%s";
+""" % (total, c_string_lines(strings), "\n".join(request_rows), "\n".join(option_rows),
+       len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"))
+
+
+def splice_header(text, block):
+    begin = "/* BEGIN GENERATED MODEL */\n"
+    end = "/* END GENERATED MODEL */"
+    i, j = text.find(begin), text.find(end)
+    if i < 0 or j < i:
+        fail("markers missing in include/dsx.h")
+    return text[:i + len(begin)] + block + text[j:]
+
+
+def main(argv):
+    check = "--check" in argv
+    args = [a for a in argv if a != "--check"]
+    path = args[0] if args else DEFAULT_MODEL
+    with open(path, encoding="utf-8") as f:
+        model = json.load(f)
+    request_names, options = load_members(model)
+    with open(HEADER, encoding="utf-8") as f:
+        header = f.read()
+    wanted = {HEADER: splice_header(header, header_block(request_names, options)),
+              TABLES: tables_source(request_names, options)}
+    stale = []
+    for target, text in wanted.items():
+        current = open(target, encoding="utf-8").read() if os.path.exists(target) else None
+        if current != text:
+            stale.append(os.path.relpath(target, ROOT))
+            if not check:
+                with open(target, "w", encoding="utf-8") as f:
+                    f.write(text)
+    if check:
+        if stale:
+            print("model tables drifted from the model: %s (run tools/gen_model.py)" % ", ".join(stale))
+            return 1
+        print("model tables match %s: %d request members, %d options, %d enum values"
+              % (os.path.basename(path), len(request_names), len(options),
+                 sum(len(v) for _, _, v in options)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
