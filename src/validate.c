@@ -226,18 +226,19 @@ static void check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
     switch (o->members[member].kind) {
-    case DSX_KIND_ENUM: check_enum(v, o, member, value); return;
-    case DSX_KIND_LONG: check_long(v, o, member, value); return;
-    case DSX_KIND_STRING: check_arn(v, o, value); return;
-    default: break;
+    case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
+    case DSX_KIND_LONG: check_long(v, o, member, value); break;
+    case DSX_KIND_STRING: check_arn(v, o, value); break;
+    default:
+        if (value->kind == DSX_TOK_OBJECT_BEGIN) {
+            walk_options(v);
+            if (!v->failed && v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
+            return;
+        }
+        report_error(v, DSX_CODE_TYPE, o, member, value);
+        break;
     }
-    if (value->kind == DSX_TOK_OBJECT_BEGIN) {
-        walk_options(v);
-        if (!v->failed && v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
-        return;
-    }
-    report_error(v, DSX_CODE_TYPE, o, member, value);
-    skip(v, value);
+    skip(v, value);   /* a container of the wrong type: read past it */
 }
 
 /* The first occurrence of a known member; consumes its value. */
