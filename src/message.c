@@ -139,11 +139,22 @@ static void put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t 
     dsx_puts(w, "...");
 }
 
+/* A span the diagnostic names lies inside the input the caller passed. */
+static bool span_inside(size_t offset, size_t length, size_t input_length)
+{
+    return offset <= input_length && length <= input_length - offset;
+}
+
 /* "Value 'x'" / "Value null": how the AWS style quotes the offending value. */
-static void put_value(dsx_writer *w, const dsx_diag *d, const char *json)
+static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
     dsx_token t;
     dsx_puts(w, "Value ");
+    if (!span_inside(d->value_offset, d->value_length, length) ||
+        (d->value_kind == DSX_TOK_STRING && d->value_length < 2)) {
+        dsx_puts(w, "'?'");   /* not the input this diagnostic came from */
+        return;
+    }
     switch (d->value_kind) {
     case DSX_TOK_NULL: dsx_puts(w, "null"); return;
     case DSX_TOK_OBJECT_BEGIN: dsx_puts(w, "'{...}'"); return;
@@ -163,11 +174,14 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json)
 }
 
 /* The quoted member name of an unknown or duplicate member. */
-static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json)
+static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
     dsx_token t = span_token(d->name_offset, d->name_length);
     dsx_puts(w, "Value '");
-    put_safe_string(w, json, &t);
+    if (d->name_offset > 0 && span_inside(d->name_offset - 1, d->name_length + 2, length))
+        put_safe_string(w, json, &t);
+    else
+        dsx_put_char(w, '?');
     dsx_put_char(w, '\'');
 }
 
@@ -296,14 +310,14 @@ static void put_member_constraint(dsx_writer *w, const dsx_diag *d)
     }
 }
 
-static void put_message(dsx_writer *w, const dsx_diag *d, const char *json)
+static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
     switch (d->code) {
     case DSX_CODE_SYNTAX: case DSX_CODE_UTF8: case DSX_CODE_DEPTH: case DSX_CODE_TOO_LARGE:
         put_malformed(w, d);
         return;
     case DSX_CODE_UNKNOWN_MEMBER:
-        put_name_value(w, d, json);
+        put_name_value(w, d, json, length);
         put_path(w, d, true);
         put_constraint(w);
         dsx_puts(w, "Member name must satisfy enum value set: [");
@@ -311,7 +325,7 @@ static void put_message(dsx_writer *w, const dsx_diag *d, const char *json)
         dsx_put_char(w, ']');
         return;
     case DSX_CODE_DUPLICATE_MEMBER:
-        put_name_value(w, d, json);
+        put_name_value(w, d, json, length);
         put_path(w, d, true);
         put_constraint(w);
         dsx_puts(w, "Member name must be unique");
@@ -320,7 +334,7 @@ static void put_message(dsx_writer *w, const dsx_diag *d, const char *json)
         dsx_puts(w, "Value null");
         break;
     default:
-        put_value(w, d, json);
+        put_value(w, d, json, length);
         break;
     }
     put_path(w, d, false);
@@ -332,15 +346,15 @@ size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
                         char *buf, size_t size)
 {
     dsx_writer w;
-    (void)length;
     dsx_writer_init(&w, buf, size);
-    put_message(&w, diag, json);
+    put_message(&w, diag, json, length);
     return dsx_writer_finish(&w);
 }
 
 /* ---- pointer ---- */
 
-static void put_pointer_segment(dsx_writer *w, const char *json, const dsx_diag *d)
+static void put_pointer_segment(dsx_writer *w, const char *json, size_t length,
+                                const dsx_diag *d)
 {
     const dsx_member_info *m = known_member(d);
     dsx_string_iter it;
@@ -349,6 +363,10 @@ static void put_pointer_segment(dsx_writer *w, const char *json, const dsx_diag 
     dsx_put_char(w, '/');
     if (m) {
         dsx_put(w, dsx_member_name(m), m->name_length);
+        return;
+    }
+    if (d->name_offset == 0 || !span_inside(d->name_offset - 1, d->name_length + 2, length)) {
+        dsx_put_char(w, '?');   /* not the input this diagnostic came from */
         return;
     }
     t = span_token(d->name_offset, d->name_length);
@@ -364,10 +382,9 @@ size_t dsx_diag_pointer(const dsx_diag *diag, const char *json, size_t length,
                         char *buf, size_t size)
 {
     dsx_writer w;
-    (void)length;
     dsx_writer_init(&w, buf, size);
     if (diag->in_request) dsx_puts(&w, "/Options");
-    if (diag->scope != DSX_SCOPE_DOCUMENT) put_pointer_segment(&w, json, diag);
+    if (diag->scope != DSX_SCOPE_DOCUMENT) put_pointer_segment(&w, json, length, diag);
     return dsx_writer_finish(&w);
 }
 
@@ -378,7 +395,6 @@ size_t dsx_summary(const dsx_diag *diags, size_t count, size_t total_errors,
 {
     dsx_writer w;
     size_t i, listed = 0;
-    (void)length;
     dsx_writer_init(&w, buf, size);
     dsx_put_uint(&w, total_errors);
     dsx_puts(&w, total_errors == 1 ? " validation error detected: "
@@ -386,7 +402,7 @@ size_t dsx_summary(const dsx_diag *diags, size_t count, size_t total_errors,
     for (i = 0; i < count; i++) {
         if (diags[i].severity != DSX_SEVERITY_ERROR) continue;
         if (listed++) dsx_puts(&w, "; ");
-        put_message(&w, &diags[i], json);
+        put_message(&w, &diags[i], json, length);
     }
     return dsx_writer_finish(&w);
 }

@@ -214,7 +214,11 @@ static void check_arn(validator *v, const object_walk *o, const dsx_token *value
     matches = dsx_arn_matcher_accepts(&matcher);
     if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
-    if (too_long || !matches || !copy) return;
+    if (!copy) return;
+    if (too_long || !matches) {   /* leave no partial copy behind */
+        memset(copy, 0, DSX_ARN_MAX + 1);
+        return;
+    }
     copy[code_points] = '\0';
     v->request->task_execution_arn_length = code_points;
     v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);

@@ -37,7 +37,7 @@ typedef struct outcome {
     char text[8192];
 } outcome;
 
-static void describe(const dsx_diag_list *list, const char *json, size_t length,
+static inline void describe(const dsx_diag_list *list, const char *json, size_t length,
                      char *out, size_t cap)
 {
     size_t i, used = 0;
@@ -54,7 +54,7 @@ static void describe(const dsx_diag_list *list, const char *json, size_t length,
     }
 }
 
-static outcome *run_doc(enum doc_kind kind, const dsx_config *config,
+static inline outcome *run_doc(enum doc_kind kind, const dsx_config *config,
                         const char *json, size_t length)
 {
     static outcome o;
@@ -73,7 +73,7 @@ static outcome *run_doc(enum doc_kind kind, const dsx_config *config,
     return &o;
 }
 
-static dsx_config profile_config(dsx_profile profile)
+static inline dsx_config profile_config(dsx_profile profile)
 {
     dsx_config c;
     dsx_config_init(&c, profile);
@@ -81,7 +81,7 @@ static dsx_config profile_config(dsx_profile profile)
 }
 
 /* Validate json[0..length) and compare the verdict and the diagnostics. */
-static void expect_n(enum doc_kind kind, dsx_profile profile, const char *json,
+static inline void expect_n(enum doc_kind kind, dsx_profile profile, const char *json,
                      size_t length, dsx_result want_result, const char *want)
 {
     dsx_config c = profile_config(profile);

@@ -1,0 +1,164 @@
+#!/bin/sh
+# Spec §8: the command-line tool. Exact output lines and exit statuses.
+# usage: tests/cli_test.sh build/dsx
+set -u
+DSX=${1:-build/dsx}
+case $DSX in /*) ;; *) DSX=$(pwd)/$DSX ;; esac
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 2
+passed=0
+failed=0
+
+ARN='arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0'
+printf '{"TaskExecutionArn":"%s","Options":{"BytesPerSecond":1048576}}' "$ARN" > valid.json
+printf '{"Options":{"BytesPerSecond":-2,"VerifyMode":"NONE","Foo":1}}' > invalid.json
+printf '{"Atime":"NONE","Mtime":"PRESERVE"}\n' > options.json
+printf '{"TaskExecutionArn":"%s","Options":{}} x' "$ARN" > malformed.json
+printf '{"TaskExecutionArn":"%s","Options":{"BytesPerSecond":1e3,"VerifyMode":"NONE","Foo":1}}' "$ARN" > wire.json
+
+# check NAME WANT_STATUS WANT_STDOUT_FILE COMMAND...
+check() {
+    name=$1 want_status=$2 want_file=$3
+    shift 3
+    "$@" > out.txt 2> err.txt < "${STDIN:-/dev/null}"
+    status=$?
+    if [ "$status" -eq "$want_status" ] && cmp -s out.txt "$want_file"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name (status $status, wanted $want_status)"
+        echo "--- got stdout:"; cat out.txt
+        echo "--- wanted:"; cat "$want_file"
+        echo "--- stderr:"; cat err.txt
+    fi
+}
+
+want() { printf '%s\n' "$@" > want.txt; }
+nothing() { : > want.txt; }
+stderr_has() {
+    if grep -q -- "$1" err.txt; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: stderr lacks '$1':"; cat err.txt; fi
+}
+
+MSG_RANGE="Value '-2' at 'options.bytesPerSecond' failed to satisfy constraint: Member must have value greater than or equal to -1"
+MSG_NOTUPD="Value 'NONE' at 'options.verifyMode' failed to satisfy constraint: Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can"
+MSG_UNKNOWN="Value 'Foo' at 'options' failed to satisfy constraint: Member name must satisfy enum value set: [VerifyMode, OverwriteMode, Atime, Mtime, Uid, Gid, PreserveDeletedFiles, PreserveDevices, PosixPermissions, BytesPerSecond, TaskQueueing, LogLevel, TransferMode, SecurityDescriptorCopyFlags, ObjectTags]"
+MSG_REQUIRED="Value null at 'taskExecutionArn' failed to satisfy constraint: Member must not be null"
+
+# ---- help and version ----
+printf 'dsx 0.1.0\n' > want.txt
+check "--version" 0 want.txt "$DSX" --version
+"$DSX" --help > help.txt; grep -q "^usage: dsx COMMAND" help.txt && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: --help"; }
+"$DSX" validate --help > help.txt; grep -q "^usage: dsx validate" help.txt && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: validate --help"; }
+"$DSX" check-json --help > help.txt; grep -q "^usage: dsx check-json" help.txt && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: check-json --help"; }
+
+# ---- usage errors: status 2, nothing on stdout ----
+nothing
+check "no command" 2 want.txt "$DSX"
+check "unknown command" 2 want.txt "$DSX" frobnicate
+stderr_has "unknown command: frobnicate"
+check "unknown option" 2 want.txt "$DSX" validate --bogus valid.json
+stderr_has "unknown option: --bogus"
+check "bad profile" 2 want.txt "$DSX" validate --profile lax valid.json
+check "bad format" 2 want.txt "$DSX" validate --format yaml valid.json
+check "bad max-errors" 2 want.txt "$DSX" validate --max-errors -1 valid.json
+check "missing value" 2 want.txt "$DSX" validate valid.json --profile
+
+# ---- validate, text ----
+nothing
+check "valid file" 0 want.txt "$DSX" validate valid.json
+want "invalid.json:1:30: error: $MSG_RANGE [range]" \
+     "invalid.json:1:46: error: $MSG_NOTUPD [not_updatable]" \
+     "invalid.json:1:59: error: $MSG_UNKNOWN [unknown_member]" \
+     "invalid.json:1:61: error: $MSG_REQUIRED [required]"
+check "invalid file" 1 want.txt "$DSX" validate invalid.json
+want "invalid.json:1:30: error: $MSG_RANGE [range]"
+check "max-errors" 1 want.txt "$DSX" validate --max-errors 1 invalid.json
+want "malformed.json:1:138: error: Malformed JSON: unexpected data after the JSON value [syntax]"
+check "malformed" 1 want.txt "$DSX" validate malformed.json
+want "wire.json:1:169: warning: $MSG_NOTUPD [not_updatable]"
+check "wire warning" 0 want.txt "$DSX" validate --profile wire wire.json
+check "wire warning, options after file" 0 want.txt "$DSX" validate wire.json --profile=wire
+want "options.json:1:25: error: Value 'PRESERVE' at 'mtime' failed to satisfy constraint: Member must be NONE when Atime is NONE [conflict]"
+check "options document" 1 want.txt "$DSX" validate --options options.json
+want "<stdin>:1:30: error: $MSG_RANGE [range]"
+STDIN=invalid.json check "stdin by dash" 1 want.txt "$DSX" validate --max-errors 1 -
+STDIN=invalid.json check "stdin by default" 1 want.txt "$DSX" validate --max-errors=1
+nothing
+check "several valid files" 0 want.txt "$DSX" validate valid.json valid.json
+want "invalid.json:1:30: error: $MSG_RANGE [range]"
+check "one invalid among several" 1 want.txt "$DSX" validate --max-errors 1 valid.json invalid.json valid.json
+
+# ---- I/O errors: status 2, a message naming the file, the others still checked ----
+nothing
+check "missing file" 2 want.txt "$DSX" validate no-such-file.json
+stderr_has "cannot open no-such-file.json"
+want "invalid.json:1:30: error: $MSG_RANGE [range]"
+check "missing among others" 2 want.txt "$DSX" validate --max-errors 1 invalid.json no-such-file.json valid.json
+mkdir adir
+nothing
+check "directory" 2 want.txt "$DSX" validate adir
+stderr_has "adir"
+
+# ---- validate, json ----
+want '{"file":"valid.json","valid":true,"errors":[],"warnings":[],"summary":null,"error_count":0}'
+check "json valid" 0 want.txt "$DSX" validate --format json valid.json
+want "{\"file\":\"invalid.json\",\"valid\":false,\"errors\":[{\"code\":\"range\",\"path\":\"/Options/BytesPerSecond\",\"offset\":29,\"line\":1,\"column\":30,\"message\":\"$MSG_RANGE\"},{\"code\":\"not_updatable\",\"path\":\"/Options/VerifyMode\",\"offset\":45,\"line\":1,\"column\":46,\"message\":\"$MSG_NOTUPD\"}],\"warnings\":[],\"summary\":\"4 validation errors detected: $MSG_RANGE; $MSG_NOTUPD\",\"error_count\":4}"
+check "json invalid, max-errors 2" 1 want.txt "$DSX" validate --format json --max-errors 2 invalid.json
+want "{\"file\":\"wire.json\",\"valid\":true,\"errors\":[],\"warnings\":[{\"code\":\"not_updatable\",\"path\":\"/Options/VerifyMode\",\"offset\":168,\"line\":1,\"column\":169,\"message\":\"$MSG_NOTUPD\"}],\"summary\":null,\"error_count\":0}"
+check "json warning" 0 want.txt "$DSX" validate --format json --profile wire wire.json
+printf '{"Options":{},"TaskExecutionArn":"a\\"b\\\\c\\u0001"}' > escapes.json
+want '{"file":"escapes.json","valid":false,"errors":[{"code":"pattern","path":"/TaskExecutionArn","offset":33,"line":1,"column":34,"message":"Value '"'"'a\"b\\\\c\\u0001'"'"' at '"'"'taskExecutionArn'"'"' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$"}],"warnings":[],"summary":"1 validation error detected: Value '"'"'a\"b\\\\c\\u0001'"'"' at '"'"'taskExecutionArn'"'"' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$","error_count":1}'
+check "json escaping" 1 want.txt "$DSX" validate --format json escapes.json
+printf '{"Options":{"\\u0000/~":1},"TaskExecutionArn":"%s"}' "$ARN" > oddname.json
+"$DSX" validate --format json oddname.json > out.txt
+grep -q '"path":"/Options/\\u0000~1~0"' out.txt && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: odd pointer"; cat out.txt; }
+
+# ---- ndjson ----
+{
+    cat valid.json; printf '\n'
+    printf '{"Options":{}}\n'
+    printf '\n'
+    printf '{"TaskExecutionArn":"%s","Options":{"Uid":"NAME"}}\r\n' "$ARN"
+    printf '[1,'
+} > records.ndjson
+want "records.ndjson:2:14: error: $MSG_REQUIRED [required]" \
+     "records.ndjson:4:141: error: Value 'NAME' at 'options.uid' failed to satisfy constraint: Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can [not_updatable]" \
+     "records.ndjson:5:4: error: Malformed JSON: unexpected end of input [syntax]"
+check "ndjson text" 1 want.txt "$DSX" validate --ndjson records.ndjson
+"$DSX" validate --ndjson --format json records.ndjson > out.txt
+# records 1, 2, 4, 5: the empty line 3 is no record
+if [ "$(grep -c '"record":' out.txt)" = 4 ] && ! grep -q '"record":3,' out.txt && \
+   grep -q '^{"file":"records.ndjson","record":1,"valid":true,' out.txt && \
+   grep -q '^{"file":"records.ndjson","record":5,"valid":false,"errors":\[{"code":"syntax","path":"","offset":3,"line":1,"column":4,' out.txt; then
+    passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: ndjson json"; cat out.txt; fi
+# A record over the size limit is too_large; the next record is still read.
+python3 -c "import sys; sys.stdout.write('[' + '1,' * 600000 + '1]\n{}\n')" > big.ndjson
+want "big.ndjson:1:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]" \
+     "big.ndjson:2:2: error: $MSG_REQUIRED [required]" \
+     "big.ndjson:2:2: error: Value null at 'options' failed to satisfy constraint: Member must not be null [required]"
+check "ndjson too large record" 1 want.txt "$DSX" validate --ndjson big.ndjson
+want "<stdin>:2:14: error: $MSG_REQUIRED [required]"
+STDIN=records.ndjson check "ndjson stdin" 1 want.txt sh -c "\"$DSX\" validate --ndjson - | grep '^<stdin>:2:'; test \$? -eq 0 && exit 1"
+
+# a whole document over the limit is read no further than the limit
+want "big.ndjson:1:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]"
+check "document too large" 1 want.txt "$DSX" validate big.ndjson
+
+# ---- check-json ----
+nothing
+check "check-json valid" 0 want.txt "$DSX" check-json valid.json invalid.json options.json
+printf '{"a":1,"a":2}' > dup.json
+check "check-json duplicates" 0 want.txt "$DSX" check-json dup.json
+printf '{"a":[1,2,]}' > trailing.json
+want "trailing.json:1:11: error: Malformed JSON: a trailing comma is not allowed [syntax]"
+check "check-json invalid" 1 want.txt "$DSX" check-json trailing.json valid.json
+printf '"\355\240\200"' > surrogate.json
+want "<stdin>:1:2: error: Invalid UTF-8: invalid UTF-8 byte sequence [utf8]"
+STDIN=surrogate.json check "check-json stdin utf8" 1 want.txt "$DSX" check-json
+nothing
+check "check-json options are refused" 2 want.txt "$DSX" check-json --profile wire valid.json
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
