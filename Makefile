@@ -27,7 +27,7 @@ CLI := $(BUILD)/dsx
 TEST_NAMES := test_json test_validate test_model test_render
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
-.PHONY: all clean test unit-tests cli-tests model-check run-example deps-test
+.PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test
 
 all: $(LIB) $(CLI)
 
@@ -66,7 +66,17 @@ unit-tests: $(TEST_BIN)
 cli-tests: $(CLI)
 	sh tests/cli_test.sh $(CLI)
 
-test: model-check unit-tests cli-tests
+$(BUILD)/readme_example: examples/readme_example.c include/dsx.h $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) -o $@
+
+# The README's library example, built and run on a valid and an invalid request.
+example-tests: $(BUILD)/readme_example
+	$(BUILD)/readme_example "$$(cat examples/request.json)" | grep -qx 'limit arn:aws:datasync:us-east-1:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0 to 1048576 bytes/s'
+	! $(BUILD)/readme_example '{"Options":{}}' > $(BUILD)/readme_example.out
+	grep -qx "1:14: Value null at 'taskExecutionArn' failed to satisfy constraint: Member must not be null \[required\]" $(BUILD)/readme_example.out
+	@echo "readme example: ok"
+
+test: model-check unit-tests cli-tests example-tests
 
 clean:
 	rm -rf $(BUILD)
