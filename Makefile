@@ -19,12 +19,13 @@ CFLAGS += $(WARN) $(OPT)
 
 BUILD ?= build
 LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
-           src/diag.c src/validate.c src/message.c
+           src/diag.c src/validate.c src/message.c src/botocore.c src/pyrepr.c \
+           src/kept.c src/emit.c src/alloc.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdsx.a
 CLI := $(BUILD)/dsx
 
-TEST_NAMES := test_json test_validate test_model test_render
+TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test
@@ -53,7 +54,7 @@ run-example: $(CLI)
 deps-test:
 	@sh tools/ensure-packages.sh cmocka.h:libcmocka-dev
 
-$(BUILD)/tests/%: tests/%.c tests/helpers.h include/dsx.h $(LIB) | deps-test
+$(BUILD)/tests/%: tests/%.c tests/*.h include/dsx.h $(LIB) | deps-test
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -DDSX_SOURCE_DIR='"$(CURDIR)"' $< $(LIB) -lcmocka -o $@
 

@@ -1,8 +1,10 @@
 /*
  * dsx — command-line front end of the library (uses only include/dsx.h).
  *
- *   dsx validate [--options] [--profile strict|wire] [--format text|json]
- *                [--max-errors N] [--ndjson] [FILE...]
+ *   dsx validate [--options] [--profile strict|wire] [--format text|json|error-body]
+ *                [--style aws|botocore] [--max-errors N] [--ndjson] [FILE...]
+ *   dsx emit [--options] [--profile strict|wire] [--pretty|--sorted]
+ *            [--effective] [--keep-unknown] [FILE]
  *   dsx check-json [FILE...]
  *   dsx --help | --version | COMMAND --help
  *
@@ -22,13 +24,17 @@
 #define EXIT_USAGE 2
 #define READ_BLOCK 65536
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON } output_format;
-typedef enum { CMD_VALIDATE, CMD_CHECK_JSON } command;
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_ERROR_BODY } output_format;
+typedef enum { CMD_VALIDATE, CMD_CHECK_JSON, CMD_EMIT } command;
 
 typedef struct options {
     command cmd;
     int options_document;      /* --options */
     output_format format;
+    dsx_style style;           /* --style */
+    unsigned emit_flags;       /* --pretty, --sorted */
+    int effective;             /* --effective */
+    int keep_unknown;          /* --keep-unknown */
     size_t max_errors;
     int ndjson;
     dsx_config config;
@@ -50,6 +56,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  validate     check request (or --options) documents against the model\n"
+    "  emit         validate one document and write it in canonical form\n"
     "  check-json   check that each input is one strict JSON text\n"
     "\n"
     "  dsx --version        print the version\n"
@@ -59,15 +66,31 @@ static const char usage_main[] =
     "or malformed, 2 usage or I/O error.\n";
 
 static const char usage_validate[] =
-    "usage: dsx validate [--options] [--profile strict|wire] [--format text|json]\n"
+    "usage: dsx validate [--options] [--profile strict|wire]\n"
+    "                    [--format text|json|error-body] [--style aws|botocore]\n"
     "                    [--max-errors N] [--ndjson] [FILE...]\n"
     "\n"
     "  --options           each document is a bare Options object\n"
     "  --profile P         strict (default) or wire (what the service accepts)\n"
     "  --format F          text (default): FILE:LINE:COL: error|warning: MESSAGE [code]\n"
     "                      json: one JSON object per document per line\n"
+    "                      error-body: the service's error body of each invalid one\n"
+    "  --style S           wording of messages: aws (default) or botocore\n"
     "  --max-errors N      print at most N diagnostics per document (default 100)\n"
     "  --ndjson            every non-empty line is one document\n";
+
+static const char usage_emit[] =
+    "usage: dsx emit [--options] [--profile strict|wire] [--pretty|--sorted]\n"
+    "                [--effective] [--keep-unknown] [FILE]\n"
+    "\n"
+    "Validates one document and writes it in canonical form (members in model\n"
+    "order, compact) and a newline. An invalid document writes its diagnostics\n"
+    "to standard error, nothing to standard output, and exits 1.\n"
+    "\n"
+    "  --pretty            2-space indent, one member a line\n"
+    "  --sorted            member names in RFC 8785 order\n"
+    "  --effective         with --options: every absent option with its default\n"
+    "  --keep-unknown      write unknown members back after the known ones\n";
 
 static const char usage_check_json[] =
     "usage: dsx check-json [FILE...]\n"
@@ -115,6 +138,14 @@ static const char *render(render_fn fn, const dsx_diag *d, const document *doc,
     return scratch.data;
 }
 
+static dsx_style message_style;
+
+static size_t render_message(const dsx_diag *d, const char *json, size_t length,
+                             char *buf, size_t size)
+{
+    return dsx_diag_message_styled(d, message_style, json, length, buf, size);
+}
+
 static void json_string(FILE *out, const char *s, size_t n)
 {
     size_t i;
@@ -144,14 +175,14 @@ static void json_cstring(FILE *out, const char *s)
 
 /* ---- output of one document's result ---- */
 
-static void print_text(const document *doc, const dsx_diag_list *list)
+static void print_text(FILE *out, const document *doc, const dsx_diag_list *list)
 {
     size_t i, n;
     for (i = 0; i < list->stored; i++) {
         const dsx_diag *d = &list->items[i];
-        const char *msg = render(dsx_diag_message, d, doc, &n);
+        const char *msg = render(render_message, d, doc, &n);
         unsigned long line = doc->record ? (unsigned long)doc->record : (unsigned long)d->line;
-        printf("%s:%lu:%lu: %s: %.*s [%s]\n", doc->file, line, (unsigned long)d->column,
+        fprintf(out, "%s:%lu:%lu: %s: %.*s [%s]\n", doc->file, line, (unsigned long)d->column,
                d->severity == DSX_SEVERITY_ERROR ? "error" : "warning", (int)n, msg,
                dsx_code_name((dsx_code)d->code));
     }
@@ -171,7 +202,7 @@ static void print_json_diags(const document *doc, const dsx_diag_list *list,
         json_string(stdout, s, n);
         printf(",\"offset\":%lu,\"line\":%lu,\"column\":%lu,\"message\":",
                (unsigned long)d->offset, (unsigned long)d->line, (unsigned long)d->column);
-        s = render(dsx_diag_message, d, doc, &n);
+        s = render(render_message, d, doc, &n);
         json_string(stdout, s, n);
         putchar('}');
     }
@@ -185,8 +216,26 @@ static size_t render_summary(const dsx_diag *unused, const char *json, size_t le
                              char *buf, size_t size)
 {
     (void)unused;
-    return dsx_summary(summary_list->items, summary_list->stored, summary_list->errors,
-                       json, length, buf, size);
+    return dsx_summary_styled(summary_list->items, summary_list->stored,
+                              summary_list->errors, message_style, json, length, buf, size);
+}
+
+static size_t render_error_body(const dsx_diag *unused, const char *json, size_t length,
+                                char *buf, size_t size)
+{
+    (void)unused;
+    return dsx_error_body(summary_list->items, summary_list->stored, summary_list->errors,
+                          json, length, buf, size);
+}
+
+static void print_error_body(const document *doc, const dsx_diag_list *list)
+{
+    size_t n;
+    const char *s;
+    if (!list->errors) return;
+    summary_list = list;
+    s = render(render_error_body, NULL, doc, &n);
+    printf("%.*s\n", (int)n, s);
 }
 
 static void print_json(const document *doc, const dsx_diag_list *list)
@@ -215,10 +264,84 @@ static void print_json(const document *doc, const dsx_diag_list *list)
 
 static dsx_diag *diag_items;
 
+static void out_of_memory(void)
+{
+    fputs("dsx: out of memory\n", stderr);
+    exit(EXIT_USAGE);
+}
+
+/* Writes the emitted text and a newline, or fails like any other output. */
+static dsx_result write_emitted(dsx_result r, char *text, size_t length)
+{
+    if (r == DSX_NO_MEMORY) out_of_memory();
+    if (r != DSX_VALID) {
+        fputs("dsx: the document could not be emitted\n", stderr);
+        return DSX_INVALID;
+    }
+    fwrite(text, 1, length, stdout);
+    putchar('\n');
+    dsx_default_allocator.release(dsx_default_allocator.context, text, length + 1);
+    return DSX_VALID;
+}
+
+static dsx_result emit_valid(const options *opt, const dsx_config *config,
+                             const dsx_request *request, const dsx_options *options_doc,
+                             const dsx_kept *kept)
+{
+    unsigned flags = opt->emit_flags;
+    char *text = NULL;
+    size_t length = 0;
+    dsx_result r;
+    if (config->not_updatable == DSX_SEVERITY_WARNING) flags |= DSX_EMIT_ANY_OPTION;
+    if (opt->options_document) {
+        dsx_options effective = *options_doc;
+        if (opt->effective) {
+            /* Defaults may disagree with a given option (Atime NONE, Mtime's
+               default PRESERVE): the view is written as it is. */
+            dsx_options_effective(options_doc, &effective);
+            flags |= DSX_EMIT_UNCHECKED;
+        }
+        r = dsx_emit_options_alloc(&effective, kept, flags, &dsx_default_allocator,
+                                   &text, &length);
+    } else {
+        r = dsx_emit_request_alloc(request, kept, flags, &dsx_default_allocator,
+                                   &text, &length);
+    }
+    return write_emitted(r, text, length);
+}
+
+/* dsx emit: validate, then write the canonical form (diagnostics to stderr). */
+static dsx_result emit_document(const options *opt, const document *doc)
+{
+    dsx_diag_list list;
+    dsx_config config = opt->config;
+    dsx_request request;
+    dsx_options options_doc;
+    dsx_kept kept;
+    dsx_result result;
+    memset(&list, 0, sizeof list);
+    list.items = diag_items;
+    list.capacity = opt->max_errors;
+    if (opt->keep_unknown) config.unknown_members = DSX_UNKNOWN_KEEP;
+    dsx_kept_init(&kept, NULL, 0, &dsx_default_allocator);
+    if (opt->options_document)
+        result = dsx_validate_options_kept(doc->text, doc->length, &config, &options_doc,
+                                           &kept, &list);
+    else
+        result = dsx_validate_request_kept(doc->text, doc->length, &config, &request,
+                                           &kept, &list);
+    if (result == DSX_NO_MEMORY) out_of_memory();
+    print_text(stderr, doc, &list);   /* errors, or the warnings of a valid one */
+    if (result == DSX_VALID) result = emit_valid(opt, &config, &request, &options_doc, &kept);
+    dsx_kept_free(&kept);
+    return result;
+}
+
 static dsx_result check_document(const options *opt, const document *doc)
 {
     dsx_diag_list list;
     dsx_result result;
+    if (opt->cmd == CMD_EMIT) return emit_document(opt, doc);
     memset(&list, 0, sizeof list);
     list.items = diag_items;
     list.capacity = opt->cmd == CMD_CHECK_JSON ? 1 : opt->max_errors;
@@ -230,8 +353,9 @@ static dsx_result check_document(const options *opt, const document *doc)
     } else {
         result = dsx_validate_request(doc->text, doc->length, &opt->config, NULL, &list);
     }
-    if (opt->format == FORMAT_JSON && opt->cmd == CMD_VALIDATE) print_json(doc, &list);
-    else print_text(doc, &list);
+    if (opt->cmd == CMD_CHECK_JSON || opt->format == FORMAT_TEXT) print_text(stdout, doc, &list);
+    else if (opt->format == FORMAT_JSON) print_json(doc, &list);
+    else print_error_body(doc, &list);
     return result;
 }
 
@@ -433,19 +557,38 @@ static int parse_count(const char *s, size_t *out)
     return 1;
 }
 
+static int apply_emit_option(options *opt, const char *a)
+{
+    if (strcmp(a, "--pretty") == 0) opt->emit_flags |= DSX_EMIT_PRETTY;
+    else if (strcmp(a, "--sorted") == 0) opt->emit_flags |= DSX_EMIT_SORTED;
+    else if (strcmp(a, "--effective") == 0) opt->effective = 1;
+    else if (strcmp(a, "--keep-unknown") == 0) opt->keep_unknown = 1;
+    else return usage_error("unknown option", a);
+    return 0;
+}
+
+/* Options shared by validate and emit, then each command's own. */
 static int apply_validate_option(options *opt, int argc, char **argv, int *i)
 {
     const char *v;
     if (strcmp(argv[*i], "--options") == 0) opt->options_document = 1;
-    else if (strcmp(argv[*i], "--ndjson") == 0) opt->ndjson = 1;
     else if ((v = option_value(argc, argv, i, "--profile"))) {
         if (strcmp(v, "strict") == 0) dsx_config_init(&opt->config, DSX_PROFILE_STRICT);
         else if (strcmp(v, "wire") == 0) dsx_config_init(&opt->config, DSX_PROFILE_WIRE);
         else return usage_error("--profile takes strict or wire", v);
+    } else if (opt->cmd == CMD_EMIT) {
+        return apply_emit_option(opt, argv[*i]);
     } else if ((v = option_value(argc, argv, i, "--format"))) {
         if (strcmp(v, "text") == 0) opt->format = FORMAT_TEXT;
         else if (strcmp(v, "json") == 0) opt->format = FORMAT_JSON;
-        else return usage_error("--format takes text or json", v);
+        else if (strcmp(v, "error-body") == 0) opt->format = FORMAT_ERROR_BODY;
+        else return usage_error("--format takes text, json or error-body", v);
+    } else if ((v = option_value(argc, argv, i, "--style"))) {
+        if (strcmp(v, "aws") == 0) opt->style = DSX_STYLE_AWS;
+        else if (strcmp(v, "botocore") == 0) opt->style = DSX_STYLE_BOTOCORE;
+        else return usage_error("--style takes aws or botocore", v);
+    } else if (strcmp(argv[*i], "--ndjson") == 0) {
+        opt->ndjson = 1;
     } else if ((v = option_value(argc, argv, i, "--max-errors"))) {
         if (!parse_count(v, &opt->max_errors))
             return usage_error("--max-errors takes a whole number from 0 to 1000000", v);
@@ -468,7 +611,8 @@ static int parse_arguments(options *opt, int argc, char **argv, int first)
         } else if (strcmp(a, "--") == 0) {
             only_files = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(opt->cmd == CMD_VALIDATE ? usage_validate : usage_check_json, stdout);
+            fputs(opt->cmd == CMD_VALIDATE ? usage_validate
+                  : opt->cmd == CMD_EMIT ? usage_emit : usage_check_json, stdout);
             exit(0);
         } else if (opt->cmd == CMD_CHECK_JSON) {
             return usage_error("unknown option", a);
@@ -476,6 +620,17 @@ static int parse_arguments(options *opt, int argc, char **argv, int first)
             return status;
         }
     }
+    return 0;
+}
+
+static int check_combination(const options *opt)
+{
+    if (opt->cmd != CMD_EMIT) return 0;
+    if (opt->file_count > 1) return usage_error("emit takes one FILE", NULL);
+    if ((opt->emit_flags & DSX_EMIT_PRETTY) && (opt->emit_flags & DSX_EMIT_SORTED))
+        return usage_error("--pretty and --sorted exclude each other", NULL);
+    if (opt->effective && !opt->options_document)
+        return usage_error("--effective needs --options (a request may set only BytesPerSecond)", NULL);
     return 0;
 }
 
@@ -500,8 +655,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "validate") == 0) opt.cmd = CMD_VALIDATE;
     else if (strcmp(argv[1], "check-json") == 0) opt.cmd = CMD_CHECK_JSON;
+    else if (strcmp(argv[1], "emit") == 0) opt.cmd = CMD_EMIT;
     else return usage_error("unknown command", argv[1]);
     if ((status = parse_arguments(&opt, argc, argv, 2)) != 0) return status;
+    if ((status = check_combination(&opt)) != 0) return status;
+    message_style = opt.style;
     status = run(&opt);
     free(opt.files);
     free(scratch.data);

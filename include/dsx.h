@@ -151,8 +151,25 @@ typedef enum dsx_result {
     DSX_VALID = 0,        /* no errors (warnings may have been reported) */
     DSX_INVALID = 1,      /* well-formed JSON with schema errors */
     DSX_MALFORMED = 2,    /* syntax, utf8, depth or too_large: one diagnostic */
-    DSX_BAD_ARGUMENT = 3  /* NULL input with a length, NULL config, bad limits */
+    DSX_BAD_ARGUMENT = 3, /* NULL input with a length, bad config or limits */
+    DSX_NO_MEMORY = 4     /* the caller's allocator (or fixed array) ran out */
 } dsx_result;
+
+/* ---- memory ----
+ * Parsing, validating and emitting into a caller buffer allocate nothing.
+ * What does allocate (keeping unknown members, emitting into memory) takes
+ * one of these. `release` gets back the size that was asked for, so an
+ * arena or pool allocator needs no headers. */
+typedef struct dsx_allocator {
+    void *(*allocate)(void *context, size_t size);   /* NULL when out of memory */
+    void (*release)(void *context, void *memory, size_t size);
+    void *context;
+} dsx_allocator;
+
+#ifndef DSX_NO_DEFAULT_ALLOCATOR
+/* malloc and free (src/alloc.c, the only file that includes <stdlib.h>). */
+extern const dsx_allocator dsx_default_allocator;
+#endif
 
 /* ---- diagnostics ---- */
 typedef enum dsx_code {
@@ -232,7 +249,8 @@ typedef enum dsx_profile {
 
 typedef enum dsx_unknown_policy {
     DSX_UNKNOWN_ERROR,     /* unknown_member at each occurrence */
-    DSX_UNKNOWN_SKIP       /* skipped; the value must still be well-formed JSON */
+    DSX_UNKNOWN_SKIP,      /* skipped; the value must still be well-formed JSON */
+    DSX_UNKNOWN_KEEP       /* like SKIP, and recorded in a dsx_kept for emission */
 } dsx_unknown_policy;
 
 typedef enum dsx_null_policy {
@@ -285,6 +303,60 @@ dsx_result dsx_validate_options(const char *json, size_t length,
                                 const dsx_config *config, dsx_options *out,
                                 dsx_diag_list *diags);
 
+/* ---- unknown members kept verbatim (policy DSX_UNKNOWN_KEEP) ----
+ * Each kept member is a pair of spans: its name token as written (with the
+ * quotes and any escapes) and its value's JSON text. The spans index
+ * `text`: the caller's input right after validation (no copy, nothing
+ * allocated while the fixed array has room), or a private copy once
+ * dsx_kept_copy() has run, after which the input may be freed. */
+typedef struct dsx_kept_member {
+    uint8_t scope;          /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS */
+    size_t name_offset;     /* the opening quote of the name */
+    size_t name_length;
+    size_t value_offset;
+    size_t value_length;
+} dsx_kept_member;
+
+typedef struct dsx_kept {
+    const char *text;       /* what the offsets index */
+    dsx_kept_member *items; /* in input order */
+    size_t count;
+    size_t capacity;
+    /* private: */
+    dsx_kept_member *fixed; /* the caller's array (may be NULL) */
+    size_t fixed_capacity;
+    const dsx_allocator *allocator;  /* grows past the fixed array; may be NULL */
+    char *copy;             /* dsx_kept_copy()'s block */
+    size_t copy_size;
+} dsx_kept;
+
+/*
+ * Start with the caller's fixed array (may be NULL/0) and, when `allocator`
+ * is not NULL, grow through it once the array is full. Without an
+ * allocator a full array makes validation return DSX_NO_MEMORY.
+ */
+void dsx_kept_init(dsx_kept *kept, dsx_kept_member *array, size_t capacity,
+                   const dsx_allocator *allocator);
+/* Copy the kept bytes into one block from the allocator (detach from the input). */
+dsx_result dsx_kept_copy(dsx_kept *kept);
+/* Give back what was allocated and forget every member; kept may be reused. */
+void dsx_kept_free(dsx_kept *kept);
+
+/*
+ * As dsx_validate_request/options, and with a config whose unknown-member
+ * policy is DSX_UNKNOWN_KEEP, unknown members are appended to `kept`
+ * (which is emptied first). `kept` NULL makes KEEP behave as SKIP. On
+ * DSX_MALFORMED, DSX_BAD_ARGUMENT or DSX_NO_MEMORY `kept` is left empty
+ * with nothing allocated; the diagnostics are complete in every case but
+ * DSX_BAD_ARGUMENT.
+ */
+dsx_result dsx_validate_request_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_request *out,
+                                     dsx_kept *kept, dsx_diag_list *diags);
+dsx_result dsx_validate_options_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_options *out,
+                                     dsx_kept *kept, dsx_diag_list *diags);
+
 /*
  * Check that the input is one strict JSON text (no schema), under the
  * config's depth and size limits. `diag` (may be NULL) receives the problem.
@@ -292,7 +364,57 @@ dsx_result dsx_validate_options(const char *json, size_t length,
 dsx_result dsx_check_json(const char *json, size_t length,
                           const dsx_config *config, dsx_diag *diag);
 
+/* ---- emission (docs/API.md, "Emission") ---- */
+#define DSX_EMIT_PRETTY 1u     /* 2-space indent, "name": value, one member a line */
+#define DSX_EMIT_SORTED 2u     /* member names in RFC 8785 order (UTF-16 code units) */
+#define DSX_EMIT_UNCHECKED 4u  /* write a structure even when it does not validate */
+#define DSX_EMIT_ANY_OPTION 8u /* request: options other than BytesPerSecond are
+                                  allowed (what the wire profile warns about) */
+
+/*
+ * Does a typed structure validate? Same rules as parsing: required members,
+ * enum indexes in range, the ARN's length and pattern, BytesPerSecond >= -1,
+ * the conflict rules and, for a request without DSX_EMIT_ANY_OPTION, only
+ * BytesPerSecond set. Returns DSX_VALID or DSX_INVALID.
+ */
+dsx_result dsx_request_check(const dsx_request *request, unsigned flags);
+dsx_result dsx_options_check(const dsx_options *options);
+
+/*
+ * Write the document as JSON with snprintf semantics: returns the length
+ * needed (not counting the NUL), writes at most `size` bytes, always
+ * NUL-terminated when size > 0. Members in model order, only those set,
+ * then the kept unknown members (may be NULL) in input order. Returns 0
+ * and writes "" when the structure does not validate (and
+ * DSX_EMIT_UNCHECKED is not given) or cannot be written at all (an enum
+ * index out of range, an ARN length over DSX_ARN_MAX).
+ */
+size_t dsx_emit_request(const dsx_request *request, const dsx_kept *kept,
+                        unsigned flags, char *buf, size_t size);
+size_t dsx_emit_options(const dsx_options *options, const dsx_kept *kept,
+                        unsigned flags, char *buf, size_t size);
+
+/*
+ * The same into memory from `allocator` (size length + 1, NUL-terminated);
+ * free it with allocator->release(context, *out, *length + 1).
+ * DSX_INVALID when refused, DSX_NO_MEMORY when the allocation failed.
+ */
+dsx_result dsx_emit_request_alloc(const dsx_request *request, const dsx_kept *kept,
+                                  unsigned flags, const dsx_allocator *allocator,
+                                  char **out, size_t *length);
+dsx_result dsx_emit_options_alloc(const dsx_options *options, const dsx_kept *kept,
+                                  unsigned flags, const dsx_allocator *allocator,
+                                  char **out, size_t *length);
+
+/* Every absent option filled with its documented default (section 1). */
+void dsx_options_effective(const dsx_options *options, dsx_options *effective);
+
 /* ---- rendering (snprintf semantics: returns the length needed) ---- */
+
+typedef enum dsx_style {
+    DSX_STYLE_AWS,       /* the service's wording (the default) */
+    DSX_STYLE_BOTOCORE   /* botocore's ParamValidator wording */
+} dsx_style;
 
 /* "syntax", "enum", ... */
 const char *dsx_code_name(dsx_code code);
@@ -312,6 +434,28 @@ size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
  */
 size_t dsx_summary(const dsx_diag *diags, size_t count, size_t total_errors,
                    const char *json, size_t length, char *buf, size_t size);
+
+/* The message in either style (botocore: one ParamValidator line). */
+size_t dsx_diag_message_styled(const dsx_diag *diag, dsx_style style,
+                               const char *json, size_t length,
+                               char *buf, size_t size);
+
+/*
+ * The summary in either style. Botocore: "Parameter validation failed:"
+ * then one line per stored error, LF-separated, in the order botocore
+ * reports them (required members, unknown names, then members in input
+ * order, each object in turn).
+ */
+size_t dsx_summary_styled(const dsx_diag *diags, size_t count, size_t total_errors,
+                          dsx_style style, const char *json, size_t length,
+                          char *buf, size_t size);
+
+/*
+ * The service's error response body for a failed validation:
+ * {"__type":"InvalidRequestException","message":"<AWS summary>","errorCode":"InvalidParameter"}
+ */
+size_t dsx_error_body(const dsx_diag *diags, size_t count, size_t total_errors,
+                      const char *json, size_t length, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

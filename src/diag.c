@@ -72,10 +72,17 @@ void dsx_writer_init(dsx_writer *w, char *buf, size_t cap)
     w->buf = buf;
     w->cap = buf ? cap : 0;
     w->len = 0;
+    w->escape = false;
 }
 
 void dsx_put(dsx_writer *w, const char *s, size_t n)
 {
+    if (w->escape) {
+        w->escape = false;
+        dsx_put_json_escaped(w, s, n);
+        w->escape = true;
+        return;
+    }
     if (w->len < w->cap) {
         size_t room = w->cap - w->len;
         memcpy(w->buf + w->len, s, n < room ? n : room);
@@ -102,6 +109,52 @@ void dsx_put_uint(dsx_writer *w, uint64_t v)
         v /= 10;
     } while (v);
     dsx_put(w, digits + sizeof digits - n, n);
+}
+
+/* The escape for byte c, or NULL when it goes out as it is. */
+static const char *short_escape(unsigned char c)
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: return NULL;
+    }
+}
+
+static bool needs_escape(const unsigned char *p, const unsigned char *end)
+{
+    if (*p < 0x20 || *p == '"' || *p == '\\') return true;
+    /* U+2028 and U+2029 are E2 80 A8 and E2 80 A9. */
+    return *p == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9);
+}
+
+void dsx_put_json_escaped(dsx_writer *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+    for (; p < end; p++) {
+        const char *esc;
+        char u[6] = { '\\', 'u', '0', '0', 0, 0 };
+        if (!needs_escape(p, end)) continue;
+        dsx_put(w, (const char *)run, (size_t)(p - run));
+        if (*p == 0xE2) {
+            dsx_puts(w, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+            p += 2;
+        } else if ((esc = short_escape(*p)) != NULL) {
+            dsx_puts(w, esc);
+        } else {
+            u[4] = hex[*p >> 4];
+            u[5] = hex[*p & 0xF];
+            dsx_put(w, u, sizeof u);
+        }
+        run = p + 1;
+    }
+    dsx_put(w, (const char *)run, (size_t)(p - run));
 }
 
 size_t dsx_writer_finish(dsx_writer *w)

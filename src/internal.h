@@ -8,6 +8,7 @@
 
 #include "dsx.h"
 #include "json.h"
+#include "model.h"
 
 /* ---- number.c: BytesPerSecond ---- */
 typedef enum dsx_number_status {
@@ -57,6 +58,7 @@ typedef struct dsx_writer {
     char *buf;
     size_t cap;
     size_t len;           /* length needed so far (may exceed cap) */
+    bool escape;          /* write everything as JSON string contents */
 } dsx_writer;
 
 void dsx_writer_init(dsx_writer *w, char *buf, size_t cap);
@@ -64,7 +66,45 @@ void dsx_put(dsx_writer *w, const char *s, size_t n);
 void dsx_puts(dsx_writer *w, const char *s);
 void dsx_put_char(dsx_writer *w, char c);
 void dsx_put_uint(dsx_writer *w, uint64_t v);
+/*
+ * The bytes as the contents of a JSON string, escaped minimally: '"', '\\',
+ * control characters (\b \f \n \r \t or \u00xx), U+2028 and U+2029.
+ */
+void dsx_put_json_escaped(dsx_writer *w, const char *s, size_t n);
 /* NUL-terminates what fits and returns the length needed. */
 size_t dsx_writer_finish(dsx_writer *w);
+
+/* ---- message.c: pieces the renderers share ---- */
+const dsx_member_info *dsx_diag_member_table(const dsx_diag *d);
+size_t dsx_diag_member_count(const dsx_diag *d);
+/* The model entry of the member a diagnostic is about, or NULL. */
+const dsx_member_info *dsx_diag_known_member(const dsx_diag *d);
+/* The string token around a span inside quotes. */
+dsx_token dsx_span_token(size_t inner_offset, size_t inner_length);
+bool dsx_span_inside(size_t offset, size_t length, size_t input_length);
+/* Quoted values: no raw control byte, cut after DSX_MESSAGE_VALUE_MAX. */
+void dsx_put_safe_code_point(dsx_writer *w, int32_t cp);
+void dsx_put_safe_string(dsx_writer *w, const char *json, const dsx_token *t);
+void dsx_put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t length);
+/* "A, B, C": member names, or a member's enum values, in model order. */
+void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t count);
+void dsx_put_enum_values(dsx_writer *w, const struct dsx_member_info *m);
+void dsx_put_malformed(dsx_writer *w, const dsx_diag *d);
+
+/* ---- botocore.c ---- */
+void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length);
+void dsx_put_botocore_report(dsx_writer *w, const dsx_diag *diags, size_t count,
+                             const char *json, size_t length);
+
+/* ---- pyrepr.c: JSON values as Python prints them after json.loads ---- */
+/* str(value) of the JSON value at json[offset..offset+length), cut and made safe. */
+void dsx_put_python_value(dsx_writer *w, const char *json, size_t offset, size_t length);
+/* "str", "int", "float", "bool", "NoneType", "list" or "dict". */
+const char *dsx_python_type(const char *json, size_t offset, size_t length, uint8_t kind);
+
+/* ---- kept.c ---- */
+/* Record an unknown member whose value spans value_first..value_end. */
+bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,
+                  const dsx_token *value_first, size_t value_end);
 
 #endif

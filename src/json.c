@@ -402,18 +402,22 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
     }
 }
 
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first)
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first,
+                                   size_t *value_end)
 {
     dsx_token t;
     uint32_t outer;
+    if (value_end) *value_end = first->end;
     if (first->kind != DSX_TOK_OBJECT_BEGIN && first->kind != DSX_TOK_ARRAY_BEGIN)
         return (dsx_tok_kind)first->kind;
     outer = r->depth - 1;
     for (;;) {
         dsx_tok_kind kind = dsx_reader_next(r, &t);
         if (kind == DSX_TOK_ERROR) return kind;
-        if ((kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) && r->depth == outer)
+        if ((kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) && r->depth == outer) {
+            if (value_end) *value_end = t.end;
             return kind;
+        }
     }
 }
 

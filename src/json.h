@@ -82,8 +82,12 @@ void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
 /* Read the next token; returns its kind. After END or ERROR it repeats. */
 dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t);
 
-/* Consume the rest of a value whose first token is `first`. */
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first);
+/*
+ * Consume the rest of a value whose first token is `first`; `value_end`
+ * (may be NULL) receives the offset one past the value's last byte.
+ */
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first,
+                                   size_t *value_end);
 
 /* Decoded code points of a string token's contents (escapes resolved). */
 typedef struct dsx_string_iter {

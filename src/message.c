@@ -51,25 +51,25 @@ static const char *const reason_texts[DSX_REASON_COUNT] = {
 
 /* ---- pieces ---- */
 
-static const dsx_member_info *member_table(const dsx_diag *d)
+const dsx_member_info *dsx_diag_member_table(const dsx_diag *d)
 {
     return d->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
 }
 
-static size_t member_count(const dsx_diag *d)
+size_t dsx_diag_member_count(const dsx_diag *d)
 {
     return d->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
                                          : (size_t)DSX_OPTION_COUNT;
 }
 
-static const dsx_member_info *known_member(const dsx_diag *d)
+const dsx_member_info *dsx_diag_known_member(const dsx_diag *d)
 {
     if (d->scope == DSX_SCOPE_DOCUMENT || d->member < 0) return NULL;
-    return &member_table(d)[d->member];
+    return &dsx_diag_member_table(d)[d->member];
 }
 
 /* The string token behind a raw span (the span is inside the quotes). */
-static dsx_token span_token(size_t inner_offset, size_t inner_length)
+dsx_token dsx_span_token(size_t inner_offset, size_t inner_length)
 {
     dsx_token t;
     t.kind = DSX_TOK_STRING;
@@ -86,7 +86,7 @@ static void put_code_point(dsx_writer *w, int32_t cp)
 }
 
 /* A code point of a quoted value, with no raw control byte left. */
-static void put_safe_code_point(dsx_writer *w, int32_t cp)
+void dsx_put_safe_code_point(dsx_writer *w, int32_t cp)
 {
     static const char hex[] = "0123456789abcdef";
     char esc[6];
@@ -113,7 +113,7 @@ static void put_safe_code_point(dsx_writer *w, int32_t cp)
 }
 
 /* Decoded string contents, made safe and cut to DSX_MESSAGE_VALUE_MAX. */
-static void put_safe_string(dsx_writer *w, const char *json, const dsx_token *t)
+void dsx_put_safe_string(dsx_writer *w, const char *json, const dsx_token *t)
 {
     dsx_string_iter it;
     int32_t cp;
@@ -124,12 +124,12 @@ static void put_safe_string(dsx_writer *w, const char *json, const dsx_token *t)
             dsx_puts(w, "...");
             return;
         }
-        put_safe_code_point(w, cp);
+        dsx_put_safe_code_point(w, cp);
     }
 }
 
 /* A number or literal as written (ASCII by construction), cut likewise. */
-static void put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t length)
+void dsx_put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t length)
 {
     if (length <= DSX_MESSAGE_VALUE_MAX) {
         dsx_put(w, json + offset, length);
@@ -140,7 +140,7 @@ static void put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t 
 }
 
 /* A span the diagnostic names lies inside the input the caller passed. */
-static bool span_inside(size_t offset, size_t length, size_t input_length)
+bool dsx_span_inside(size_t offset, size_t length, size_t input_length)
 {
     return offset <= input_length && length <= input_length - offset;
 }
@@ -150,7 +150,7 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
 {
     dsx_token t;
     dsx_puts(w, "Value ");
-    if (!span_inside(d->value_offset, d->value_length, length) ||
+    if (!dsx_span_inside(d->value_offset, d->value_length, length) ||
         (d->value_kind == DSX_TOK_STRING && d->value_length < 2)) {
         dsx_puts(w, "'?'");   /* not the input this diagnostic came from */
         return;
@@ -160,14 +160,14 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
     case DSX_TOK_OBJECT_BEGIN: dsx_puts(w, "'{...}'"); return;
     case DSX_TOK_ARRAY_BEGIN: dsx_puts(w, "'[...]'"); return;
     case DSX_TOK_STRING:
-        t = span_token(d->value_offset + 1, d->value_length - 2);
+        t = dsx_span_token(d->value_offset + 1, d->value_length - 2);
         dsx_put_char(w, '\'');
-        put_safe_string(w, json, &t);
+        dsx_put_safe_string(w, json, &t);
         dsx_put_char(w, '\'');
         return;
     default:
         dsx_put_char(w, '\'');
-        put_safe_raw(w, json, d->value_offset, d->value_length);
+        dsx_put_safe_raw(w, json, d->value_offset, d->value_length);
         dsx_put_char(w, '\'');
         return;
     }
@@ -176,10 +176,10 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
 /* The quoted member name of an unknown or duplicate member. */
 static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
-    dsx_token t = span_token(d->name_offset, d->name_length);
+    dsx_token t = dsx_span_token(d->name_offset, d->name_length);
     dsx_puts(w, "Value '");
-    if (d->name_offset > 0 && span_inside(d->name_offset - 1, d->name_length + 2, length))
-        put_safe_string(w, json, &t);
+    if (d->name_offset > 0 && dsx_span_inside(d->name_offset - 1, d->name_length + 2, length))
+        dsx_put_safe_string(w, json, &t);
     else
         dsx_put_char(w, '?');
     dsx_put_char(w, '\'');
@@ -202,7 +202,7 @@ static void put_camel(dsx_writer *w, const dsx_member_info *m)
  */
 static void put_path(dsx_writer *w, const dsx_diag *d, bool parent_only)
 {
-    const dsx_member_info *m = known_member(d);
+    const dsx_member_info *m = dsx_diag_known_member(d);
     bool under_options = d->scope == DSX_SCOPE_OPTIONS && d->in_request;
     if (parent_only || !m) {
         if (under_options) dsx_puts(w, " at 'options'");
@@ -219,7 +219,7 @@ static void put_constraint(dsx_writer *w)
     dsx_puts(w, " failed to satisfy constraint: ");
 }
 
-static void put_names(dsx_writer *w, const dsx_member_info *table, size_t count)
+void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t count)
 {
     size_t i;
     for (i = 0; i < count; i++) {
@@ -228,27 +228,25 @@ static void put_names(dsx_writer *w, const dsx_member_info *table, size_t count)
     }
 }
 
-static void put_enum_values(dsx_writer *w, const dsx_member_info *m)
+void dsx_put_enum_values(dsx_writer *w, const dsx_member_info *m)
 {
     int i;
-    dsx_put_char(w, '[');
     for (i = 0; i < m->value_count; i++) {
         const dsx_string_ref *v = &dsx_enum_values[m->first_value + i];
         if (i) dsx_puts(w, ", ");
         dsx_put(w, dsx_model_strings + v->offset, v->length);
     }
-    dsx_put_char(w, ']');
 }
 
 static const char *type_wanted(const dsx_diag *d)
 {
-    const dsx_member_info *m = known_member(d);
+    const dsx_member_info *m = dsx_diag_known_member(d);
     if (!m || m->kind == DSX_KIND_OBJECT) return "Member must be an object";
     if (m->kind == DSX_KIND_LONG) return "Member must be an integer";
     return "Member must be a string";
 }
 
-static void put_malformed(dsx_writer *w, const dsx_diag *d)
+void dsx_put_malformed(dsx_writer *w, const dsx_diag *d)
 {
     unsigned reason = d->detail < DSX_REASON_COUNT ? d->detail : 0;
     dsx_puts(w, d->code == DSX_CODE_UTF8 ? "Invalid UTF-8: " : "Malformed JSON: ");
@@ -278,7 +276,7 @@ static void put_conflict(dsx_writer *w, const dsx_diag *d)
 /* The constraint part of a member diagnostic. */
 static void put_member_constraint(dsx_writer *w, const dsx_diag *d)
 {
-    const dsx_member_info *m = known_member(d);
+    const dsx_member_info *m = dsx_diag_known_member(d);
     switch (d->code) {
     case DSX_CODE_TYPE:
         dsx_puts(w, d->value_kind == DSX_TOK_NULL ? "Member must not be null" : type_wanted(d));
@@ -287,8 +285,9 @@ static void put_member_constraint(dsx_writer *w, const dsx_diag *d)
         dsx_puts(w, "Member must not be null");
         break;
     case DSX_CODE_ENUM:
-        dsx_puts(w, "Member must satisfy enum value set: ");
-        put_enum_values(w, m);
+        dsx_puts(w, "Member must satisfy enum value set: [");
+        dsx_put_enum_values(w, m);
+        dsx_put_char(w, ']');
         break;
     case DSX_CODE_LENGTH:
         dsx_puts(w, "Member must have length less than or equal to 128");
@@ -314,14 +313,14 @@ static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size
 {
     switch (d->code) {
     case DSX_CODE_SYNTAX: case DSX_CODE_UTF8: case DSX_CODE_DEPTH: case DSX_CODE_TOO_LARGE:
-        put_malformed(w, d);
+        dsx_put_malformed(w, d);
         return;
     case DSX_CODE_UNKNOWN_MEMBER:
         put_name_value(w, d, json, length);
         put_path(w, d, true);
         put_constraint(w);
         dsx_puts(w, "Member name must satisfy enum value set: [");
-        put_names(w, member_table(d), member_count(d));
+        dsx_put_member_names(w, dsx_diag_member_table(d), dsx_diag_member_count(d));
         dsx_put_char(w, ']');
         return;
     case DSX_CODE_DUPLICATE_MEMBER:
@@ -345,9 +344,17 @@ static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size
 size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
                         char *buf, size_t size)
 {
+    return dsx_diag_message_styled(diag, DSX_STYLE_AWS, json, length, buf, size);
+}
+
+size_t dsx_diag_message_styled(const dsx_diag *diag, dsx_style style,
+                               const char *json, size_t length,
+                               char *buf, size_t size)
+{
     dsx_writer w;
     dsx_writer_init(&w, buf, size);
-    put_message(&w, diag, json, length);
+    if (style == DSX_STYLE_BOTOCORE) dsx_put_botocore_line(&w, diag, json, length);
+    else put_message(&w, diag, json, length);
     return dsx_writer_finish(&w);
 }
 
@@ -356,7 +363,7 @@ size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
 static void put_pointer_segment(dsx_writer *w, const char *json, size_t length,
                                 const dsx_diag *d)
 {
-    const dsx_member_info *m = known_member(d);
+    const dsx_member_info *m = dsx_diag_known_member(d);
     dsx_string_iter it;
     dsx_token t;
     int32_t cp;
@@ -365,11 +372,11 @@ static void put_pointer_segment(dsx_writer *w, const char *json, size_t length,
         dsx_put(w, dsx_member_name(m), m->name_length);
         return;
     }
-    if (d->name_offset == 0 || !span_inside(d->name_offset - 1, d->name_length + 2, length)) {
+    if (d->name_offset == 0 || !dsx_span_inside(d->name_offset - 1, d->name_length + 2, length)) {
         dsx_put_char(w, '?');   /* not the input this diagnostic came from */
         return;
     }
-    t = span_token(d->name_offset, d->name_length);
+    t = dsx_span_token(d->name_offset, d->name_length);
     dsx_string_iter_init(&it, json, &t);
     while ((cp = dsx_string_next(&it)) >= 0) {
         if (cp == '~') dsx_puts(w, "~0");
@@ -390,19 +397,49 @@ size_t dsx_diag_pointer(const dsx_diag *diag, const char *json, size_t length,
 
 /* ---- summary ---- */
 
+static void put_aws_summary(dsx_writer *w, const dsx_diag *diags, size_t count,
+                            size_t total_errors, const char *json, size_t length)
+{
+    size_t i, listed = 0;
+    dsx_put_uint(w, total_errors);
+    dsx_puts(w, total_errors == 1 ? " validation error detected: "
+                                  : " validation errors detected: ");
+    for (i = 0; i < count; i++) {
+        if (diags[i].severity != DSX_SEVERITY_ERROR) continue;
+        if (listed++) dsx_puts(w, "; ");
+        put_message(w, &diags[i], json, length);
+    }
+}
+
 size_t dsx_summary(const dsx_diag *diags, size_t count, size_t total_errors,
                    const char *json, size_t length, char *buf, size_t size)
 {
+    return dsx_summary_styled(diags, count, total_errors, DSX_STYLE_AWS, json, length,
+                              buf, size);
+}
+
+size_t dsx_summary_styled(const dsx_diag *diags, size_t count, size_t total_errors,
+                          dsx_style style, const char *json, size_t length,
+                          char *buf, size_t size)
+{
     dsx_writer w;
-    size_t i, listed = 0;
     dsx_writer_init(&w, buf, size);
-    dsx_put_uint(&w, total_errors);
-    dsx_puts(&w, total_errors == 1 ? " validation error detected: "
-                                   : " validation errors detected: ");
-    for (i = 0; i < count; i++) {
-        if (diags[i].severity != DSX_SEVERITY_ERROR) continue;
-        if (listed++) dsx_puts(&w, "; ");
-        put_message(&w, &diags[i], json, length);
-    }
+    if (style == DSX_STYLE_BOTOCORE) dsx_put_botocore_report(&w, diags, count, json, length);
+    else put_aws_summary(&w, diags, count, total_errors, json, length);
+    return dsx_writer_finish(&w);
+}
+
+/* ---- error response body ---- */
+
+size_t dsx_error_body(const dsx_diag *diags, size_t count, size_t total_errors,
+                      const char *json, size_t length, char *buf, size_t size)
+{
+    dsx_writer w;
+    dsx_writer_init(&w, buf, size);
+    dsx_puts(&w, "{\"__type\":\"InvalidRequestException\",\"message\":\"");
+    w.escape = true;    /* the summary becomes the contents of a JSON string */
+    put_aws_summary(&w, diags, count, total_errors, json, length);
+    w.escape = false;
+    dsx_puts(&w, "\",\"errorCode\":\"InvalidParameter\"}");
     return dsx_writer_finish(&w);
 }

@@ -39,6 +39,7 @@ extern const char dsx_arn_pattern[];
 #define DSX_MODEL_NAME_MAX 32
 
 #define DSX_BYTES_PER_SECOND_MIN (-1)
+#define DSX_BYTES_PER_SECOND_DEFAULT (-1)   /* no limit */
 
 static inline const char *dsx_member_name(const dsx_member_info *m)
 {

@@ -25,6 +25,8 @@ typedef struct validator {
     bool in_request;          /* validating a request (not a bare Options) */
     bool failed;              /* the tokenizer reported a malformation */
     uint32_t request_given;   /* request members given a non-absent value */
+    bool no_memory;           /* the kept list could not grow */
+    dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options options;      /* the valid options, whatever the caller asked */
     dsx_token mtime;          /* first valid Mtime / TransferMode, for conflicts */
@@ -53,7 +55,7 @@ void dsx_config_init(dsx_config *config, dsx_profile profile)
 static bool config_is_usable(const dsx_config *c)
 {
     return c->max_depth >= 1 && c->max_depth <= DSX_DEPTH_CAP &&
-           (unsigned)c->unknown_members <= DSX_UNKNOWN_SKIP &&
+           (unsigned)c->unknown_members <= DSX_UNKNOWN_KEEP &&
            (unsigned)c->null_values <= DSX_NULL_ABSENT &&
            (unsigned)c->numbers <= DSX_NUMBER_INTEGRAL_VALUE &&
            (unsigned)c->not_updatable <= DSX_SEVERITY_WARNING;
@@ -130,7 +132,25 @@ static dsx_tok_kind next(validator *v, dsx_token *t)
 
 static void skip(validator *v, const dsx_token *first)
 {
-    if (dsx_reader_skip_value(&v->reader, first) == DSX_TOK_ERROR) v->failed = true;
+    if (dsx_reader_skip_value(&v->reader, first, NULL) == DSX_TOK_ERROR) v->failed = true;
+}
+
+/* An unknown member: reported, skipped, or skipped and kept. */
+static void unknown_member(validator *v, const object_walk *o,
+                           const dsx_token *name, const dsx_token *value)
+{
+    size_t end;
+    if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
+        report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, name, value);
+    if (v->config->unknown_members != DSX_UNKNOWN_KEEP || !v->kept || v->no_memory) {
+        skip(v, value);
+        return;
+    }
+    if (dsx_reader_skip_value(&v->reader, value, &end) == DSX_TOK_ERROR) {
+        v->failed = true;
+        return;
+    }
+    if (!dsx_kept_add(v->kept, o->scope, name, value, end)) v->no_memory = true;
 }
 
 /* A member name or enum value, decoded; -1 when it is longer than any. */
@@ -281,9 +301,7 @@ static void walk_members(validator *v, object_walk *o)
         if (next(v, &value) == DSX_TOK_ERROR) return;
         member = lookup_member(v, o, &name);
         if (member < 0) {
-            if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
-                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, &name, &value);
-            skip(v, &value);
+            unknown_member(v, o, &name, &value);
         } else if (o->seen & DSX_BIT(member)) {
             report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, &name, &value);
             skip(v, &value);
@@ -405,6 +423,10 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
     v->config = config;
     v->diags = diags;
     v->cursor.line = 1;
+    if (v->kept) {
+        dsx_kept_free(v->kept);
+        v->kept->text = json;
+    }
     if (too_large(v, length)) return DSX_MALFORMED;
     dsx_reader_init(&v->reader, json, length, config->max_depth);
     walk_document(v);
@@ -412,37 +434,67 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
         report_malformed(v);
         return DSX_MALFORMED;
     }
+    if (v->no_memory) return DSX_NO_MEMORY;
     return diags->errors ? DSX_INVALID : DSX_VALID;
+}
+
+/* Nothing half-filled survives a malformed document or a failure. */
+static bool result_keeps_output(dsx_result result)
+{
+    return result == DSX_VALID || result == DSX_INVALID;
+}
+
+static void drop_kept(dsx_kept *kept, dsx_result result)
+{
+    if (kept && !result_keeps_output(result)) dsx_kept_free(kept);
+}
+
+dsx_result dsx_validate_request_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_request *out,
+                                     dsx_kept *kept, dsx_diag_list *diags)
+{
+    validator v;
+    dsx_result result;
+    memset(&v, 0, sizeof v);
+    v.request = out;
+    v.kept = kept;
+    if (out) memset(out, 0, sizeof *out);
+    result = run(&v, WALK_REQUEST, json, length, config, diags);
+    drop_kept(kept, result);
+    if (!out) return result;
+    if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
+    else out->options = v.options;
+    return result;
+}
+
+dsx_result dsx_validate_options_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_options *out,
+                                     dsx_kept *kept, dsx_diag_list *diags)
+{
+    validator v;
+    dsx_result result;
+    memset(&v, 0, sizeof v);
+    v.kept = kept;
+    result = run(&v, WALK_OPTIONS, json, length, config, diags);
+    drop_kept(kept, result);
+    if (!out) return result;
+    if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
+    else *out = v.options;
+    return result;
 }
 
 dsx_result dsx_validate_request(const char *json, size_t length,
                                 const dsx_config *config, dsx_request *out,
                                 dsx_diag_list *diags)
 {
-    validator v;
-    dsx_result result;
-    memset(&v, 0, sizeof v);
-    v.request = out;
-    if (out) memset(out, 0, sizeof *out);
-    result = run(&v, WALK_REQUEST, json, length, config, diags);
-    if (!out) return result;
-    if (result == DSX_MALFORMED || result == DSX_BAD_ARGUMENT) memset(out, 0, sizeof *out);
-    else out->options = v.options;
-    return result;
+    return dsx_validate_request_kept(json, length, config, out, NULL, diags);
 }
 
 dsx_result dsx_validate_options(const char *json, size_t length,
                                 const dsx_config *config, dsx_options *out,
                                 dsx_diag_list *diags)
 {
-    validator v;
-    dsx_result result;
-    memset(&v, 0, sizeof v);
-    result = run(&v, WALK_OPTIONS, json, length, config, diags);
-    if (!out) return result;
-    if (result == DSX_MALFORMED || result == DSX_BAD_ARGUMENT) memset(out, 0, sizeof *out);
-    else *out = v.options;
-    return result;
+    return dsx_validate_options_kept(json, length, config, out, NULL, diags);
 }
 
 dsx_result dsx_check_json(const char *json, size_t length,

@@ -160,5 +160,50 @@ STDIN=surrogate.json check "check-json stdin utf8" 1 want.txt "$DSX" check-json
 nothing
 check "check-json options are refused" 2 want.txt "$DSX" check-json --profile wire valid.json
 
+# ---- validate --style botocore, --format error-body ----
+want "invalid.json:1:30: error: Invalid value for parameter Options.BytesPerSecond, value: -2, valid min value: -1 [range]" \
+     "invalid.json:1:46: error: Parameter Options.VerifyMode cannot be updated by UpdateTaskExecution, value: NONE, updatable parameters: Options.BytesPerSecond [not_updatable]" \
+     "invalid.json:1:59: error: Unknown parameter in Options: \"Foo\", must be one of: VerifyMode, OverwriteMode, Atime, Mtime, Uid, Gid, PreserveDeletedFiles, PreserveDevices, PosixPermissions, BytesPerSecond, TaskQueueing, LogLevel, TransferMode, SecurityDescriptorCopyFlags, ObjectTags [unknown_member]" \
+     "invalid.json:1:61: error: Missing required parameter in input: \"TaskExecutionArn\" [required]"
+check "validate --style botocore" 1 want.txt "$DSX" validate --style botocore invalid.json
+printf '{"Options":{"Atime":3}}' > atime.json
+want '{"file":"atime.json","valid":false,"errors":[{"code":"not_updatable","path":"/Options/Atime","offset":20,"line":1,"column":21,"message":"Parameter Options.Atime cannot be updated by UpdateTaskExecution, value: 3, updatable parameters: Options.BytesPerSecond"},{"code":"type","path":"/Options/Atime","offset":20,"line":1,"column":21,"message":"Invalid type for parameter Options.Atime, value: 3, type: <class '"'"'int'"'"'>, valid types: <class '"'"'str'"'"'>"},{"code":"required","path":"/TaskExecutionArn","offset":22,"line":1,"column":23,"message":"Missing required parameter in input: \"TaskExecutionArn\""}],"warnings":[],"summary":"Parameter validation failed:\nMissing required parameter in input: \"TaskExecutionArn\"\nParameter Options.Atime cannot be updated by UpdateTaskExecution, value: 3, updatable parameters: Options.BytesPerSecond\nInvalid type for parameter Options.Atime, value: 3, type: <class '"'"'int'"'"'>, valid types: <class '"'"'str'"'"'>","error_count":3}'
+check "validate --style botocore --format json" 1 want.txt "$DSX" validate --style botocore --format json atime.json
+want '{"__type":"InvalidRequestException","message":"1 validation error detected: Value '"'"'PRESERVE'"'"' at '"'"'mtime'"'"' failed to satisfy constraint: Member must be NONE when Atime is NONE","errorCode":"InvalidParameter"}'
+check "validate --format error-body" 1 want.txt "$DSX" validate --options --format error-body options.json
+nothing
+check "error-body of a valid document" 0 want.txt "$DSX" validate --format error-body valid.json
+check "bad --style" 2 want.txt "$DSX" validate --style boto valid.json
+
+# ---- emit ----
+printf '{ "Options" : {"BytesPerSecond":1E+3}, "TaskExecutionArn":"%s"}' "$ARN" > emit.json
+want "{\"TaskExecutionArn\":\"$ARN\",\"Options\":{\"BytesPerSecond\":1000}}"
+check "emit wire" 0 want.txt "$DSX" emit --profile wire emit.json
+want "{\"Options\":{\"BytesPerSecond\":1000},\"TaskExecutionArn\":\"$ARN\"}"
+check "emit --sorted" 0 want.txt "$DSX" emit --sorted --profile wire emit.json
+want "{" "  \"TaskExecutionArn\": \"$ARN\"," "  \"Options\": {" "    \"BytesPerSecond\": 1048576" "  }" "}"
+STDIN=valid.json check "emit --pretty stdin" 0 want.txt "$DSX" emit --pretty
+nothing
+check "emit invalid: nothing on stdout" 1 want.txt "$DSX" emit emit.json
+stderr_has "emit.json:1:33: error: Value '1E+3' at 'options.bytesPerSecond' failed to satisfy constraint: Member must be an integer \[type\]"
+want "{\"TaskExecutionArn\":\"$ARN\",\"Options\":{\"VerifyMode\":\"NONE\",\"BytesPerSecond\":1000}}"
+check "emit wire keeps not-updatable options, warns" 0 want.txt "$DSX" emit --profile wire wire.json
+stderr_has "wire.json:1:169: warning: .*\[not_updatable\]"
+want "{\"TaskExecutionArn\":\"$ARN\",\"Options\":{\"VerifyMode\":\"NONE\",\"BytesPerSecond\":1000,\"Foo\":1}}"
+check "emit --keep-unknown" 0 want.txt "$DSX" emit --profile wire --keep-unknown wire.json
+printf '{"LogLevel":"BASIC","X":{"a" : [ ]}}' > keep.json
+want '{"LogLevel":"BASIC","X":{"a":[]}}'
+check "emit --keep-unknown strict" 0 want.txt "$DSX" emit --options --keep-unknown keep.json
+printf '{"Atime":"NONE","Mtime":"NONE"}' > eff.json
+want '{"VerifyMode":"POINT_IN_TIME_CONSISTENT","OverwriteMode":"ALWAYS","Atime":"NONE","Mtime":"NONE","Uid":"INT_VALUE","Gid":"INT_VALUE","PreserveDeletedFiles":"PRESERVE","PreserveDevices":"NONE","PosixPermissions":"PRESERVE","BytesPerSecond":-1,"TaskQueueing":"ENABLED","LogLevel":"OFF","TransferMode":"CHANGED","SecurityDescriptorCopyFlags":"OWNER_DACL","ObjectTags":"PRESERVE"}'
+check "emit --options --effective" 0 want.txt "$DSX" emit --options --effective eff.json
+nothing
+check "emit --effective needs --options" 2 want.txt "$DSX" emit --effective valid.json
+check "emit one file only" 2 want.txt "$DSX" emit valid.json valid.json
+check "emit --pretty --sorted" 2 want.txt "$DSX" emit --pretty --sorted valid.json
+check "emit malformed" 1 want.txt "$DSX" emit malformed.json
+check "emit unreadable" 2 want.txt "$DSX" emit missing.json
+stderr_has "cannot open missing.json"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

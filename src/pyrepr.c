@@ -1,0 +1,375 @@
+/*
+ * JSON values as Python prints them after json.loads, for botocore-style
+ * messages: str() at the top (strings raw), repr() inside containers
+ * (quoted strings), True/False/None, integers in plain decimal (-0 is 0),
+ * non-integer numbers as Python's float repr, lists as [a, b] and dicts as
+ * {'k': v}. No floating point: a float's shortest digits are found in
+ * decimal. The whole rendering is cut after DSX_MESSAGE_VALUE_MAX
+ * characters, followed by "...", and never carries a raw control byte.
+ *
+ * Known limits (docs/DIAGNOSTICS.md): a float written with more than 15
+ * significant digits, or in the subnormal range, is shown rounded to 17
+ * significant digits, which is not always Python's shortest form; a dict
+ * with a repeated key lists every occurrence where Python keeps one.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct pyout {
+    dsx_writer *w;
+    size_t left;          /* characters still allowed */
+    bool cut;             /* the budget ran out: "..." written, write no more */
+} pyout;
+
+static bool spend(pyout *o, size_t n)
+{
+    if (o->cut) return false;
+    if (n <= o->left) {
+        o->left -= n;
+        return true;
+    }
+    o->cut = true;
+    dsx_puts(o->w, "...");
+    return false;
+}
+
+static void out_ascii(pyout *o, const char *s, size_t n)
+{
+    size_t room = o->cut ? 0 : (n < o->left ? n : o->left);
+    dsx_put(o->w, s, room);
+    if (o->cut) return;
+    o->left -= room;
+    if (room < n) spend(o, 1);
+}
+
+static void out_str(pyout *o, const char *s)
+{
+    out_ascii(o, s, strlen(s));
+}
+
+/* ---- strings ---- */
+
+/* Code points Python's str.isprintable() rejects (the common ones). */
+static bool python_printable(int32_t cp)
+{
+    static const int32_t hidden[][2] = {
+        { 0x80, 0xA0 }, { 0xAD, 0xAD }, { 0x600, 0x605 }, { 0x61C, 0x61C },
+        { 0x6DD, 0x6DD }, { 0x70F, 0x70F }, { 0x1680, 0x1680 }, { 0x180E, 0x180E },
+        { 0x2000, 0x200F }, { 0x2028, 0x202F }, { 0x205F, 0x2064 },
+        { 0x2066, 0x206F }, { 0x3000, 0x3000 }, { 0xD800, 0xF8FF },
+        { 0xFDD0, 0xFDEF }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
+        { 0xE0001, 0xE0001 }, { 0xE0020, 0xE007F }, { 0xF0000, 0x10FFFF },
+    };
+    size_t i;
+    if ((cp & 0xFFFE) == 0xFFFE) return false;   /* U+xFFFE, U+xFFFF */
+    for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+        if (cp >= hidden[i][0] && cp <= hidden[i][1]) return false;
+    return true;
+}
+
+static void out_hex_escape(pyout *o, int32_t cp)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[10];
+    int digits = cp <= 0xFF ? 2 : cp <= 0xFFFF ? 4 : 8, i;
+    e[0] = '\\';
+    e[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (i = 0; i < digits; i++) e[2 + i] = hex[(cp >> (4 * (digits - 1 - i))) & 0xF];
+    out_ascii(o, e, (size_t)digits + 2);
+}
+
+static void repr_code_point(pyout *o, int32_t cp, int32_t quote)
+{
+    char enc[4];
+    switch (cp) {
+    case '\\': out_str(o, "\\\\"); return;
+    case '\t': out_str(o, "\\t"); return;
+    case '\n': out_str(o, "\\n"); return;
+    case '\r': out_str(o, "\\r"); return;
+    default: break;
+    }
+    if (cp == quote) {
+        out_str(o, "\\'");
+        return;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp > 0x7F && !python_printable(cp))) {
+        out_hex_escape(o, cp);
+        return;
+    }
+    if (spend(o, 1)) dsx_put(o->w, enc, dsx_utf8_encode((uint32_t)cp, enc));
+}
+
+/* repr(s): single quotes unless the text has ' and no ". */
+static void repr_string(pyout *o, const char *text, const dsx_token *t)
+{
+    dsx_string_iter it;
+    int32_t cp;
+    bool single = false, dbl = false;
+    char quote;
+    dsx_string_iter_init(&it, text, t);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        single |= cp == '\'';
+        dbl |= cp == '"';
+    }
+    quote = single && !dbl ? '"' : '\'';
+    out_ascii(o, &quote, 1);
+    dsx_string_iter_init(&it, text, t);
+    while (!o->cut && (cp = dsx_string_next(&it)) >= 0)
+        repr_code_point(o, cp, quote == '\'' ? '\'' : -1);
+    out_ascii(o, &quote, 1);
+}
+
+/* str(s) at the top: raw, but made safe like every quoted value. */
+static void str_string(pyout *o, const char *text, const dsx_token *t)
+{
+    dsx_string_iter it;
+    int32_t cp;
+    dsx_string_iter_init(&it, text, t);
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        if (!spend(o, 1)) return;
+        dsx_put_safe_code_point(o->w, cp);
+    }
+}
+
+/* ---- numbers ---- */
+
+#define EXPONENT_CLAMP 1000000000
+
+/* A number token's digits, read without converting to binary. */
+typedef struct decimal {
+    bool negative;
+    const char *int_digits;
+    size_t int_length;
+    const char *frac_digits;
+    size_t frac_length;
+    long exponent;        /* clamped to +-EXPONENT_CLAMP */
+} decimal;
+
+static void parse_decimal(const char *s, size_t n, decimal *d)
+{
+    size_t i = 0;
+    memset(d, 0, sizeof *d);
+    if (i < n && s[i] == '-') {
+        d->negative = true;
+        i++;
+    }
+    d->int_digits = s + i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    d->int_length = (size_t)(s + i - d->int_digits);
+    d->frac_digits = s + i;
+    if (i < n && s[i] == '.') {
+        d->frac_digits = s + ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+        d->frac_length = (size_t)(s + i - d->frac_digits);
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        bool minus = false;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (d->exponent < EXPONENT_CLAMP) d->exponent = d->exponent * 10 + (s[i] - '0');
+        if (minus) d->exponent = -d->exponent;
+    }
+}
+
+static char digit_at(const decimal *d, size_t k)
+{
+    return k < d->int_length ? d->int_digits[k] : d->frac_digits[k - d->int_length];
+}
+
+#define FLOAT_DIGITS_MAX 17
+
+/*
+ * Significant digits (no leading or trailing zeros) into digits[], at most
+ * FLOAT_DIGITS_MAX of them, rounded half-up past that. Returns how many
+ * were significant in the text (0 for a zero); *point is the decimal
+ * exponent with the value = 0.DIGITS x 10^point.
+ */
+static size_t significant_digits(const decimal *d, char *digits, size_t *kept, long *point)
+{
+    size_t total = d->int_length + d->frac_length, lead = 0, last, k, n;
+    while (lead < total && digit_at(d, lead) == '0') lead++;
+    if (lead == total) return 0;
+    last = total - 1;
+    while (digit_at(d, last) == '0') last--;
+    n = last - lead + 1;
+    *point = (long)d->int_length - (long)lead + d->exponent;
+    *kept = n < FLOAT_DIGITS_MAX ? n : FLOAT_DIGITS_MAX;
+    for (k = 0; k < *kept; k++) digits[k] = digit_at(d, lead + k);
+    if (n > FLOAT_DIGITS_MAX && digit_at(d, lead + FLOAT_DIGITS_MAX) >= '5') {
+        size_t j = *kept;
+        while (j > 0 && digits[j - 1] == '9') digits[--j] = '0';
+        if (j == 0) {                  /* 999.. rounds up to 1000.. */
+            digits[0] = '1';
+            (*point)++;
+        } else {
+            digits[j - 1]++;
+        }
+    }
+    while (*kept > 1 && digits[*kept - 1] == '0') (*kept)--;
+    return n;
+}
+
+static void format_exponent(char *out, size_t *at, long e)
+{
+    char tmp[12];
+    size_t n = 0;
+    unsigned long v = (unsigned long)(e < 0 ? -e : e);
+    out[(*at)++] = 'e';
+    out[(*at)++] = e < 0 ? '-' : '+';
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (n < 2) tmp[n++] = '0';
+    while (n) out[(*at)++] = tmp[--n];
+}
+
+/* Python's repr() layout of 0.DIGITS x 10^point. */
+static size_t format_float(char *out, bool negative, const char *digits, size_t n, long point)
+{
+    size_t at = 0, k;
+    if (negative) out[at++] = '-';
+    if (point > -4 && point <= 16) {
+        if (point <= 0) {
+            out[at++] = '0';
+            out[at++] = '.';
+            for (k = 0; k < (size_t)-point; k++) out[at++] = '0';
+            for (k = 0; k < n; k++) out[at++] = digits[k];
+        } else {
+            for (k = 0; k < n || k < (size_t)point; k++) {
+                if (k == (size_t)point) out[at++] = '.';
+                out[at++] = k < n ? digits[k] : '0';
+            }
+            if ((size_t)point >= n) {
+                out[at++] = '.';
+                out[at++] = '0';
+            }
+        }
+        return at;
+    }
+    out[at++] = digits[0];
+    if (n > 1) out[at++] = '.';
+    for (k = 1; k < n; k++) out[at++] = digits[k];
+    format_exponent(out, &at, point - 1);
+    return at;
+}
+
+/*
+ * 0.DIGITS x 10^309 overflows to inf from 1.79769313486232e308 up (the
+ * halfway point above the largest double, to 15 digits).
+ */
+static bool overflows_at_309(const char *digits, size_t n)
+{
+    static const char first_overflowing[] = "179769313486232";
+    size_t k;
+    for (k = 0; k < sizeof first_overflowing - 1; k++) {
+        char c = k < n ? digits[k] : '0';
+        if (c != first_overflowing[k]) return c > first_overflowing[k];
+    }
+    return true;
+}
+
+static void python_float(pyout *o, const char *s, size_t n)
+{
+    decimal d;
+    char digits[FLOAT_DIGITS_MAX], out[48];
+    size_t kept = 0, significant;
+    long point = 0;
+    parse_decimal(s, n, &d);
+    significant = significant_digits(&d, digits, &kept, &point);
+    if (significant == 0 || point < -323) {        /* zero, or below half the least subnormal */
+        out_str(o, d.negative ? "-0.0" : "0.0");
+        return;
+    }
+    if (point > 309 || (point == 309 && overflows_at_309(digits, kept))) {
+        out_str(o, d.negative ? "-inf" : "inf");
+        return;
+    }
+    out_ascii(o, out, format_float(out, d.negative, digits, kept, point));
+}
+
+static void python_number(pyout *o, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == 'e' || s[i] == 'E') {
+            python_float(o, s, n);
+            return;
+        }
+    if (n == 2 && s[0] == '-' && s[1] == '0') {   /* int("-0") is 0 */
+        out_str(o, "0");
+        return;
+    }
+    out_ascii(o, s, n);
+}
+
+/* ---- values ---- */
+
+static void python_scalar(pyout *o, const char *text, const dsx_token *t, bool nested)
+{
+    switch (t->kind) {
+    case DSX_TOK_STRING:
+    case DSX_TOK_KEY:
+        if (nested) repr_string(o, text, t);
+        else str_string(o, text, t);
+        break;
+    case DSX_TOK_NUMBER: python_number(o, text + t->start, t->end - t->start); break;
+    case DSX_TOK_TRUE: out_str(o, "True"); break;
+    case DSX_TOK_FALSE: out_str(o, "False"); break;
+    default: out_str(o, "None"); break;
+    }
+}
+
+void dsx_put_python_value(dsx_writer *w, const char *json, size_t offset, size_t length)
+{
+    const char *text = json + offset;
+    dsx_reader r;
+    dsx_token t;
+    dsx_tok_kind kind;
+    pyout o;
+    bool first = true, after_key = false;
+    uint32_t level = 0;
+    o.w = w;
+    o.left = DSX_MESSAGE_VALUE_MAX;
+    o.cut = false;
+    dsx_reader_init(&r, text, length, DSX_DEPTH_CAP);
+    while (!o.cut && (kind = dsx_reader_next(&r, &t)) != DSX_TOK_END && kind != DSX_TOK_ERROR) {
+        if (kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) {
+            out_str(&o, kind == DSX_TOK_OBJECT_END ? "}" : "]");
+            level--;
+            first = false;
+            continue;
+        }
+        if (!first && !after_key && level) out_str(&o, ", ");
+        first = false;
+        after_key = kind == DSX_TOK_KEY;
+        if (kind == DSX_TOK_OBJECT_BEGIN || kind == DSX_TOK_ARRAY_BEGIN) {
+            out_str(&o, kind == DSX_TOK_OBJECT_BEGIN ? "{" : "[");
+            level++;
+            first = true;
+            continue;
+        }
+        python_scalar(&o, text, &t, level > 0);
+        if (kind == DSX_TOK_KEY) out_str(&o, ": ");
+    }
+}
+
+const char *dsx_python_type(const char *json, size_t offset, size_t length, uint8_t kind)
+{
+    size_t i;
+    switch (kind) {
+    case DSX_TOK_STRING: return "str";
+    case DSX_TOK_TRUE: case DSX_TOK_FALSE: return "bool";
+    case DSX_TOK_NULL: return "NoneType";
+    case DSX_TOK_ARRAY_BEGIN: return "list";
+    case DSX_TOK_OBJECT_BEGIN: return "dict";
+    default: break;
+    }
+    for (i = 0; i < length; i++) {
+        char c = json[offset + i];
+        if (c == '.' || c == 'e' || c == 'E') return "float";
+    }
+    return "int";
+}
