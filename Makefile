@@ -20,12 +20,12 @@ CFLAGS += $(WARN) $(OPT)
 BUILD ?= build
 LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
            src/diag.c src/validate.c src/message.c src/botocore.c src/pyrepr.c \
-           src/kept.c src/emit.c src/alloc.c
+           src/kept.c src/emit.c src/alloc.c src/response.c src/http.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdsx.a
 CLI := $(BUILD)/dsx
 
-TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore
+TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore test_response
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test

@@ -3,8 +3,9 @@
  *
  *   dsx validate [--options] [--profile strict|wire] [--format text|json|error-body]
  *                [--style aws|botocore] [--max-errors N] [--ndjson] [FILE...]
- *   dsx emit [--options] [--profile strict|wire] [--pretty|--sorted]
+ *   dsx emit [--options] [--profile strict|wire] [--pretty|--sorted|--http]
  *            [--effective] [--keep-unknown] [FILE]
+ *   dsx parse-response --status N [--error-type VALUE] [FILE]
  *   dsx check-json [FILE...]
  *   dsx --help | --version | COMMAND --help
  *
@@ -23,9 +24,11 @@
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
 #define READ_BLOCK 65536
+/* A response body is read up to this many bytes; the rest is not looked at. */
+#define RESPONSE_BODY_MAX ((size_t)16 << 20)
 
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_ERROR_BODY } output_format;
-typedef enum { CMD_VALIDATE, CMD_CHECK_JSON, CMD_EMIT } command;
+typedef enum { CMD_VALIDATE, CMD_CHECK_JSON, CMD_EMIT, CMD_PARSE_RESPONSE } command;
 
 typedef struct options {
     command cmd;
@@ -34,6 +37,9 @@ typedef struct options {
     dsx_style style;           /* --style */
     unsigned emit_flags;       /* --pretty, --sorted */
     int effective;             /* --effective */
+    int http;                  /* --http */
+    long status;               /* --status (-1: not given) */
+    const char *error_type;    /* --error-type */
     int keep_unknown;          /* --keep-unknown */
     size_t max_errors;
     int ndjson;
@@ -57,6 +63,7 @@ static const char usage_main[] =
     "commands:\n"
     "  validate     check request (or --options) documents against the model\n"
     "  emit         validate one document and write it in canonical form\n"
+    "  parse-response  say what an HTTP response of the operation means\n"
     "  check-json   check that each input is one strict JSON text\n"
     "\n"
     "  dsx --version        print the version\n"
@@ -80,7 +87,7 @@ static const char usage_validate[] =
     "  --ndjson            every non-empty line is one document\n";
 
 static const char usage_emit[] =
-    "usage: dsx emit [--options] [--profile strict|wire] [--pretty|--sorted]\n"
+    "usage: dsx emit [--options] [--profile strict|wire] [--pretty|--sorted|--http]\n"
     "                [--effective] [--keep-unknown] [FILE]\n"
     "\n"
     "Validates one document and writes it in canonical form (members in model\n"
@@ -89,8 +96,20 @@ static const char usage_emit[] =
     "\n"
     "  --pretty            2-space indent, one member a line\n"
     "  --sorted            member names in RFC 8785 order\n"
+    "  --http              the whole HTTP/1.1 request (a request document only)\n"
     "  --effective         with --options: every absent option with its default\n"
     "  --keep-unknown      write unknown members back after the known ones\n";
+
+static const char usage_parse_response[] =
+    "usage: dsx parse-response --status N [--error-type VALUE] [FILE]\n"
+    "\n"
+    "Reads a response body (FILE, or standard input) and prints one JSON object:\n"
+    "{\"ok\":true} for any 2xx, otherwise {\"ok\":false,\"type\":...,\"modeled\":...,\n"
+    "\"fault\":\"client\"|\"server\",\"message\":...,\"errorCode\":...,\n"
+    "\"datasyncErrorCode\":...} with null for what is absent.\n"
+    "\n"
+    "  --status N          the HTTP status code (100..999)\n"
+    "  --error-type VALUE  the X-Amzn-ErrorType header, when there was one\n";
 
 static const char usage_check_json[] =
     "usage: dsx check-json [FILE...]\n"
@@ -284,6 +303,20 @@ static dsx_result write_emitted(dsx_result r, char *text, size_t length)
     return DSX_VALID;
 }
 
+/* The HTTP request as it goes on the wire: no newline added after the body. */
+static dsx_result write_http(const dsx_request *request, const dsx_kept *kept, unsigned flags)
+{
+    size_t length = dsx_http_request(request, kept, flags, NULL, 0);
+    char *text;
+    if (length == 0) return write_emitted(DSX_INVALID, NULL, 0);
+    text = malloc(length + 1);
+    if (!text) out_of_memory();
+    dsx_http_request(request, kept, flags, text, length + 1);
+    fwrite(text, 1, length, stdout);
+    free(text);
+    return DSX_VALID;
+}
+
 static dsx_result emit_valid(const options *opt, const dsx_config *config,
                              const dsx_request *request, const dsx_options *options_doc,
                              const dsx_kept *kept)
@@ -303,6 +336,8 @@ static dsx_result emit_valid(const options *opt, const dsx_config *config,
         }
         r = dsx_emit_options_alloc(&effective, kept, flags, &dsx_default_allocator,
                                    &text, &length);
+    } else if (opt->http) {
+        return write_http(request, kept, flags);
     } else {
         r = dsx_emit_request_alloc(request, kept, flags, &dsx_default_allocator,
                                    &text, &length);
@@ -337,11 +372,51 @@ static dsx_result emit_document(const options *opt, const document *doc)
     return result;
 }
 
+static void print_field(const char *name, const dsx_response *r, dsx_response_field field)
+{
+    char *text;
+    size_t n;
+    printf(",\"%s\":", name);
+    if (!dsx_response_has(r, field)) {
+        printf("null");
+        return;
+    }
+    n = dsx_response_text(r, field, NULL, 0);
+    text = malloc(n + 1);
+    if (!text) out_of_memory();
+    dsx_response_text(r, field, text, n + 1);
+    json_string(stdout, text, n);
+    free(text);
+}
+
+/* dsx parse-response: the one-line JSON object of spec §8. */
+static dsx_result parse_response_document(const options *opt, const document *doc)
+{
+    dsx_response r;
+    const char *header = opt->error_type;
+    dsx_parse_response((int)opt->status, header, header ? strlen(header) : 0,
+                       doc->text, doc->length, &r);
+    if (r.type == DSX_ERROR_NONE) {
+        printf("{\"ok\":true}\n");
+        return DSX_VALID;
+    }
+    printf("{\"ok\":false");
+    print_field("type", &r, DSX_FIELD_TYPE);
+    printf(",\"modeled\":%s,\"fault\":\"%s\"", r.modeled ? "true" : "false",
+           r.fault == DSX_FAULT_SERVER ? "server" : "client");
+    print_field("message", &r, DSX_FIELD_MESSAGE);
+    print_field("errorCode", &r, DSX_FIELD_ERROR_CODE);
+    print_field("datasyncErrorCode", &r, DSX_FIELD_DATASYNC_ERROR_CODE);
+    printf("}\n");
+    return DSX_VALID;
+}
+
 static dsx_result check_document(const options *opt, const document *doc)
 {
     dsx_diag_list list;
     dsx_result result;
     if (opt->cmd == CMD_EMIT) return emit_document(opt, doc);
+    if (opt->cmd == CMD_PARSE_RESPONSE) return parse_response_document(opt, doc);
     memset(&list, 0, sizeof list);
     list.items = diag_items;
     list.capacity = opt->cmd == CMD_CHECK_JSON ? 1 : opt->max_errors;
@@ -559,11 +634,28 @@ static int parse_count(const char *s, size_t *out)
 
 static int apply_emit_option(options *opt, const char *a)
 {
-    if (strcmp(a, "--pretty") == 0) opt->emit_flags |= DSX_EMIT_PRETTY;
+    if (strcmp(a, "--http") == 0) opt->http = 1;
+    else if (strcmp(a, "--pretty") == 0) opt->emit_flags |= DSX_EMIT_PRETTY;
     else if (strcmp(a, "--sorted") == 0) opt->emit_flags |= DSX_EMIT_SORTED;
     else if (strcmp(a, "--effective") == 0) opt->effective = 1;
     else if (strcmp(a, "--keep-unknown") == 0) opt->keep_unknown = 1;
     else return usage_error("unknown option", a);
+    return 0;
+}
+
+static int apply_response_option(options *opt, int argc, char **argv, int *i)
+{
+    const char *v;
+    if ((v = option_value(argc, argv, i, "--status"))) {
+        size_t n;
+        if (!parse_count(v, &n) || n < 100 || n > 999)
+            return usage_error("--status takes an HTTP status code from 100 to 999", v);
+        opt->status = (long)n;
+    } else if ((v = option_value(argc, argv, i, "--error-type"))) {
+        opt->error_type = v;
+    } else {
+        return usage_error("unknown option", argv[*i]);
+    }
     return 0;
 }
 
@@ -612,10 +704,14 @@ static int parse_arguments(options *opt, int argc, char **argv, int first)
             only_files = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(opt->cmd == CMD_VALIDATE ? usage_validate
-                  : opt->cmd == CMD_EMIT ? usage_emit : usage_check_json, stdout);
+                  : opt->cmd == CMD_EMIT ? usage_emit
+                  : opt->cmd == CMD_PARSE_RESPONSE ? usage_parse_response : usage_check_json,
+                  stdout);
             exit(0);
         } else if (opt->cmd == CMD_CHECK_JSON) {
             return usage_error("unknown option", a);
+        } else if (opt->cmd == CMD_PARSE_RESPONSE) {
+            if ((status = apply_response_option(opt, argc, argv, &i)) != 0) return status;
         } else if ((status = apply_validate_option(opt, argc, argv, &i)) != 0) {
             return status;
         }
@@ -623,10 +719,18 @@ static int parse_arguments(options *opt, int argc, char **argv, int first)
     return 0;
 }
 
-static int check_combination(const options *opt)
+static int check_combination(options *opt)
 {
+    if (opt->cmd == CMD_PARSE_RESPONSE) {
+        if (opt->status < 0) return usage_error("parse-response needs --status N", NULL);
+        if (opt->file_count > 1) return usage_error("parse-response takes one FILE", NULL);
+        opt->config.max_size = RESPONSE_BODY_MAX;
+        return 0;
+    }
     if (opt->cmd != CMD_EMIT) return 0;
     if (opt->file_count > 1) return usage_error("emit takes one FILE", NULL);
+    if (opt->http && (opt->options_document || opt->effective || opt->emit_flags))
+        return usage_error("--http writes a request as it is sent: no --options, --pretty, --sorted or --effective", NULL);
     if ((opt->emit_flags & DSX_EMIT_PRETTY) && (opt->emit_flags & DSX_EMIT_SORTED))
         return usage_error("--pretty and --sorted exclude each other", NULL);
     if (opt->effective && !opt->options_document)
@@ -640,6 +744,7 @@ int main(int argc, char **argv)
     int status;
     memset(&opt, 0, sizeof opt);
     opt.max_errors = 100;
+    opt.status = -1;
     dsx_config_init(&opt.config, DSX_PROFILE_STRICT);
     if (argc < 2) {
         fputs(usage_main, stderr);
@@ -656,6 +761,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "validate") == 0) opt.cmd = CMD_VALIDATE;
     else if (strcmp(argv[1], "check-json") == 0) opt.cmd = CMD_CHECK_JSON;
     else if (strcmp(argv[1], "emit") == 0) opt.cmd = CMD_EMIT;
+    else if (strcmp(argv[1], "parse-response") == 0) opt.cmd = CMD_PARSE_RESPONSE;
     else return usage_error("unknown command", argv[1]);
     if ((status = parse_arguments(&opt, argc, argv, 2)) != 0) return status;
     if ((status = check_combination(&opt)) != 0) return status;

@@ -409,6 +409,87 @@ dsx_result dsx_emit_options_alloc(const dsx_options *options, const dsx_kept *ke
 /* Every absent option filled with its documented default (section 1). */
 void dsx_options_effective(const dsx_options *options, dsx_options *effective);
 
+/* ---- responses (docs/API.md, "Responses") ---- */
+
+typedef enum dsx_error_type {
+    DSX_ERROR_NONE,               /* a 2xx: success, whatever the body */
+    DSX_ERROR_INVALID_REQUEST,    /* InvalidRequestException (modeled, client) */
+    DSX_ERROR_INTERNAL,           /* InternalException (modeled, server) */
+    DSX_ERROR_UNMODELED,          /* another name, e.g. ThrottlingException */
+    DSX_ERROR_UNKNOWN             /* no name anywhere */
+} dsx_error_type;
+
+typedef enum dsx_fault {
+    DSX_FAULT_NONE,
+    DSX_FAULT_CLIENT,
+    DSX_FAULT_SERVER
+} dsx_fault;
+
+typedef enum dsx_response_field {
+    DSX_FIELD_TYPE,               /* the error's name, cleaned (see docs) */
+    DSX_FIELD_MESSAGE,
+    DSX_FIELD_ERROR_CODE,
+    DSX_FIELD_DATASYNC_ERROR_CODE,
+    DSX_FIELD_COUNT
+} dsx_response_field;
+
+/* Where a field's text is: nowhere, a JSON string of the body, the body's
+   raw text (a body that is not JSON), or the header value. */
+typedef struct dsx_field_span {
+    uint8_t source;               /* private: 0 absent, 1 JSON string, 2 raw body, 3 header */
+    size_t offset;
+    size_t length;
+} dsx_field_span;
+
+typedef struct dsx_response {
+    int status;
+    dsx_error_type type;
+    uint8_t modeled;              /* 1 for the two modeled exceptions */
+    dsx_fault fault;
+    uint8_t body_is_json;         /* the body is one strict JSON text */
+    /* private: the spans index the caller's body and header, kept alive by the caller */
+    const char *body;
+    size_t body_length;
+    const char *header;
+    size_t header_length;
+    dsx_field_span fields[DSX_FIELD_COUNT];
+} dsx_response;
+
+/* The raw body text shown as a message is cut after this many characters. */
+#define DSX_RESPONSE_TEXT_MAX 256
+
+/*
+ * Decide what a response means: success for any 2xx, otherwise the error's
+ * type (body "__type", then body "code", then the X-Amzn-ErrorType header;
+ * `error_type` may be NULL), whether it is modeled, its fault and where its
+ * fields are. Allocates nothing and copies nothing: the fields are read
+ * later with dsx_response_text(), while body and header are alive.
+ */
+void dsx_parse_response(int status, const char *error_type, size_t error_type_length,
+                        const char *body, size_t body_length, dsx_response *out);
+
+/*
+ * A field, decoded (JSON escapes resolved; a raw body made safe and cut),
+ * with snprintf semantics. Returns 0 and writes "" when the field is absent;
+ * dsx_response_has() tells absent from empty.
+ */
+size_t dsx_response_text(const dsx_response *r, dsx_response_field field,
+                         char *buf, size_t size);
+int dsx_response_has(const dsx_response *r, dsx_response_field field);
+
+/* ---- HTTP framing ---- */
+
+/*
+ * The HTTP/1.1 request a client sends for a valid request (no signing):
+ * POST /, Host from the ARN's partition and region, Content-Type,
+ * X-Amz-Target, Content-Length, CRLF line ends, then the compact body.
+ * snprintf semantics; 0 when the request does not validate (flags as for
+ * dsx_emit_request: DSX_EMIT_ANY_OPTION, DSX_EMIT_UNCHECKED; layout flags
+ * are ignored, the body is always compact).
+ */
+size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
+                        unsigned flags, char *buf, size_t size);
+
 /* ---- rendering (snprintf semantics: returns the length needed) ---- */
 
 typedef enum dsx_style {

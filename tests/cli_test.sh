@@ -205,5 +205,29 @@ check "emit malformed" 1 want.txt "$DSX" emit malformed.json
 check "emit unreadable" 2 want.txt "$DSX" emit missing.json
 stderr_has "cannot open missing.json"
 
+# ---- emit --http ----
+printf 'POST / HTTP/1.1\r\nHost: datasync.us-east-1.amazonaws.com\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: FmrsService.UpdateTaskExecution\r\nContent-Length: 160\r\n\r\n{"TaskExecutionArn":"%s","Options":{"BytesPerSecond":1048576}}' "$ARN" > want.txt
+check "emit --http" 0 want.txt "$DSX" emit --http valid.json
+nothing
+check "emit --http --pretty is refused" 2 want.txt "$DSX" emit --http --pretty valid.json
+check "emit --http invalid" 1 want.txt "$DSX" emit --http invalid.json
+
+# ---- parse-response ----
+printf '{"__type":"com.amazonaws.datasync#InvalidRequestException","message":"Bad \\"x\\"","errorCode":"InvalidParameter","datasyncErrorCode":"E1"}' > ire.json
+want '{"ok":false,"type":"InvalidRequestException","modeled":true,"fault":"client","message":"Bad \"x\"","errorCode":"InvalidParameter","datasyncErrorCode":"E1"}'
+check "parse-response modeled" 0 want.txt "$DSX" parse-response --status 400 ire.json
+want '{"ok":true}'
+check "parse-response 2xx" 0 want.txt "$DSX" parse-response --status 200 ire.json
+printf '<html>busy</html>' > html.txt
+want '{"ok":false,"type":"ThrottlingException","modeled":false,"fault":"server","message":"<html>busy</html>","errorCode":null,"datasyncErrorCode":null}'
+STDIN=html.txt check "parse-response header, text body, stdin" 0 want.txt "$DSX" parse-response --status 503 --error-type 'ThrottlingException:http://x'
+: > empty.txt
+want '{"ok":false,"type":null,"modeled":false,"fault":"client","message":null,"errorCode":null,"datasyncErrorCode":null}'
+check "parse-response empty body" 0 want.txt "$DSX" parse-response --status 404 empty.txt
+nothing
+check "parse-response needs --status" 2 want.txt "$DSX" parse-response ire.json
+check "parse-response bad --status" 2 want.txt "$DSX" parse-response --status 42 ire.json
+check "parse-response unreadable" 2 want.txt "$DSX" parse-response --status 400 missing.json
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

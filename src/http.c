@@ -1,0 +1,76 @@
+/*
+ * HTTP/1.1 framing of a request (spec §6): the bytes a client sends before
+ * signing. The endpoint is datasync.<region>.<dnsSuffix>, the region and
+ * partition read from the TaskExecutionArn, the suffix by partition.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static const struct partition {
+    const char *name;
+    const char *dns_suffix;
+} partitions[] = {
+    { "aws", "amazonaws.com" },
+    { "aws-cn", "amazonaws.com.cn" },
+    { "aws-us-gov", "amazonaws.com" },
+    { "aws-eusc", "amazonaws.eu" },
+    { "aws-iso", "c2s.ic.gov" },
+    { "aws-iso-b", "sc2s.sgov.gov" },
+};
+
+/* The n-th ':'-separated field of the ARN (arn:PARTITION:datasync:REGION:...). */
+static bool arn_field(const dsx_request *r, int n, const char **start, size_t *length)
+{
+    const char *p = r->task_execution_arn, *end = p + r->task_execution_arn_length;
+    int i;
+    for (i = 0; i < n; i++) {
+        p = memchr(p, ':', (size_t)(end - p));
+        if (!p) return false;
+        p++;
+    }
+    *start = p;
+    p = memchr(p, ':', (size_t)(end - p));
+    *length = (size_t)((p ? p : end) - *start);
+    return true;
+}
+
+static const char *dns_suffix(const char *name, size_t length)
+{
+    size_t i;
+    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++)
+        if (strlen(partitions[i].name) == length && memcmp(partitions[i].name, name, length) == 0)
+            return partitions[i].dns_suffix;
+    return NULL;
+}
+
+size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
+                        unsigned flags, char *buf, size_t size)
+{
+    const char *partition, *region, *suffix;
+    size_t partition_length, region_length, body_length;
+    dsx_writer w;
+    flags &= ~(DSX_EMIT_PRETTY | DSX_EMIT_SORTED);   /* the body is the canonical form */
+    body_length = request ? dsx_emit_request(request, kept, flags, NULL, 0) : 0;
+    if (body_length == 0 || !arn_field(request, 1, &partition, &partition_length) ||
+        !arn_field(request, 3, &region, &region_length) ||
+        !(suffix = dns_suffix(partition, partition_length))) {
+        if (buf && size) buf[0] = '\0';
+        return 0;
+    }
+    dsx_writer_init(&w, buf, size);
+    dsx_puts(&w, "POST / HTTP/1.1\r\nHost: datasync.");
+    dsx_put(&w, region, region_length);
+    dsx_put_char(&w, '.');
+    dsx_puts(&w, suffix);
+    dsx_puts(&w, "\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                 "X-Amz-Target: FmrsService.UpdateTaskExecution\r\nContent-Length: ");
+    dsx_put_uint(&w, body_length);
+    dsx_puts(&w, "\r\n\r\n");
+    if (w.len < size) {   /* the body goes straight after, terminated by the emitter */
+        dsx_emit_request(request, kept, flags, buf + w.len, size - w.len);
+        return w.len + body_length;
+    }
+    dsx_writer_finish(&w);
+    return w.len + body_length;
+}
