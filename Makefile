@@ -3,6 +3,11 @@
 #   make run-example  validate the shipped examples with build/dsx
 #   make test         model check, unit tests (CMocka), CLI tests
 #   make CC=clang     the same with clang
+#   make fuzz         AFL++ and libFuzzer builds of every harness (fuzz/)
+#   make fuzz-smoke   each harness under afl-fuzz for FUZZ_SECONDS; fails on a crash or hang
+#   make sanitize     build/sanitize/: library, CLI and tests with ASan + UBSan
+#   make test-sanitize  the whole test suite under ASan + UBSan
+#   make test-valgrind  the whole test suite under valgrind (no error, no leak)
 #   make clean
 
 CC ?= cc
@@ -25,10 +30,11 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdsx.a
 CLI := $(BUILD)/dsx
 
-TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore test_response
+TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore test_response test_alloc
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
-.PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test
+.PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
+        sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions
 
 all: $(LIB) $(CLI)
 
@@ -78,6 +84,77 @@ example-tests: $(BUILD)/readme_example
 	@echo "readme example: ok"
 
 test: model-check unit-tests cli-tests example-tests
+
+# ---- sanitizers and valgrind ----
+
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+sanitize:
+	$(MAKE) BUILD=build/sanitize OPT="$(SANITIZE)" all $(TEST_BIN:$(BUILD)/%=build/sanitize/%)
+
+test-sanitize:
+	$(MAKE) BUILD=build/sanitize OPT="$(SANITIZE)" test
+
+deps-valgrind:
+	@sh tools/ensure-packages.sh valgrind:valgrind
+
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
+            --errors-for-leak-kinds=all
+
+test-valgrind: deps-valgrind
+	$(MAKE) BUILD=build/valgrind OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/valgrind/%)
+	@set -e; for t in $(TEST_NAMES); do echo "== valgrind $$t"; $(VALGRIND) build/valgrind/tests/$$t > build/valgrind/$$t.log 2>&1 || { cat build/valgrind/$$t.log; exit 1; }; done
+	DSX_WRAP="$(VALGRIND)" sh tests/cli_test.sh build/valgrind/dsx
+
+# ---- fuzzing (fuzz/) ----
+
+FUZZ_NAMES := fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http
+FUZZ_SECONDS ?= 20
+FUZZ_SRC := $(LIB_SRC)
+FUZZ_DEPS := fuzz/*.h include/dsx.h src/*.c src/*.h
+AFL_ENV := AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+           AFL_NO_AFFINITY=1 AFL_SKIP_BIN_CHECK=1
+
+deps-fuzz:
+	@sh tools/ensure-packages.sh afl-clang-fast:afl++ clang:clang
+
+# AFL++ persistent mode (with ASan + UBSan when FUZZ_SANITIZE=1).
+build/fuzz/afl/%: fuzz/%.c $(FUZZ_DEPS) | deps-fuzz
+	@mkdir -p $(dir $@)
+	$(if $(FUZZ_SANITIZE),AFL_USE_ASAN=1 AFL_USE_UBSAN=1) afl-clang-fast -Iinclude -Isrc -std=c99 -O2 -g $< $(FUZZ_SRC) -o $@
+
+# libFuzzer, from the same source, with ASan + UBSan.
+build/fuzz/libfuzzer/%: fuzz/%.c $(FUZZ_DEPS) | deps-fuzz
+	@mkdir -p $(dir $@)
+	clang -Iinclude -Isrc -std=c99 -O1 -g -DDSX_FUZZ_LIBFUZZER -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $< $(FUZZ_SRC) -o $@
+
+# Replay builds (plain main over files) with ASan + UBSan: rerun a corpus or a crash.
+build/fuzz/replay/%: fuzz/%.c $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	$(CC) -Iinclude -Isrc $(WARN) $(SANITIZE) $< $(FUZZ_SRC) -o $@
+
+fuzz: $(FUZZ_NAMES:%=build/fuzz/afl/%) $(FUZZ_NAMES:%=build/fuzz/libfuzzer/%)
+
+fuzz-smoke: $(FUZZ_NAMES:%=build/fuzz/afl/%) $(FUZZ_NAMES:%=build/fuzz/replay/%)
+	@set -e; for h in $(FUZZ_NAMES); do \
+	    case $$h in fuzz_request|fuzz_options) seeds=validate;; fuzz_json) seeds=json;; \
+	        fuzz_roundtrip) seeds=roundtrip;; fuzz_response) seeds=response;; *) seeds=http;; esac; \
+	    out=build/fuzz/smoke/$$h; rm -rf $$out; mkdir -p $$out; \
+	    echo "== afl-fuzz $$h for $(FUZZ_SECONDS)s"; \
+	    $(AFL_ENV) afl-fuzz -i fuzz/seeds/$$seeds -o $$out -x fuzz/dict/dsx.dict \
+	        -V $(FUZZ_SECONDS) -- build/fuzz/afl/$$h > $$out/afl.log 2>&1 || { tail -30 $$out/afl.log; exit 1; }; \
+	    grep -E "execs_done|bitmap_cvg|saved_crashes|saved_hangs" $$out/default/fuzzer_stats | tr -s ' ' | tr '\n' ' '; echo; \
+	    if ls $$out/default/crashes/id* $$out/default/hangs/id* >/dev/null 2>&1; then \
+	        echo "fuzz-smoke: $$h found a crash or a hang:"; ls $$out/default/crashes $$out/default/hangs; exit 1; fi; \
+	    build/fuzz/replay/$$h $$out/default/queue/id* > /dev/null; \
+	done; echo "fuzz-smoke: no crash, no hang; queues replayed under ASan + UBSan"
+
+# Regression inputs (fuzz/regressions/<harness>/*) rerun under sanitizers by make test-sanitize.
+fuzz-regressions: $(FUZZ_NAMES:%=build/fuzz/replay/%)
+	@set -e; for h in $(FUZZ_NAMES); do \
+	    if ls fuzz/regressions/$$h/* >/dev/null 2>&1; then build/fuzz/replay/$$h fuzz/regressions/$$h/*; fi; \
+	done; echo "fuzz regressions: ok"
 
 clean:
 	rm -rf $(BUILD)

@@ -489,18 +489,21 @@ static void note_result(run_state *st, dsx_result r)
     if (r != DSX_VALID) st->any_invalid = 1;
 }
 
+/* The whole-document buffer; freed at the end of main. */
+static text_buffer input_buffer;
+
 static void process_whole(const options *opt, FILE *f, const char *shown, run_state *st)
 {
-    static text_buffer buf;
+    text_buffer *buf = &input_buffer;
     document doc;
     size_t length = 0;
-    if (!read_document(f, shown, opt->config.max_size, &buf, &length)) {
+    if (!read_document(f, shown, opt->config.max_size, buf, &length)) {
         st->any_io_error = 1;
         return;
     }
     doc.file = shown;
     doc.record = 0;
-    doc.text = buf.data ? buf.data : "";
+    doc.text = buf->data ? buf->data : "";
     doc.length = length;
     note_result(st, check_document(opt, &doc));
 }
@@ -542,26 +545,28 @@ static void gather(line_reader *lr, const char *p, size_t n, size_t cap)
     lr->length += n;
 }
 
+static line_reader ndjson_reader;   /* freed at the end of main */
+
 static void process_ndjson(const options *opt, FILE *f, const char *shown, run_state *st)
 {
     static char block[READ_BLOCK];
-    static line_reader lr;
+    line_reader *lr = &ndjson_reader;
     size_t cap = opt->config.max_size + 1, n;
-    if (!reserve(&lr.line, cap)) {
+    if (!reserve(&lr->line, cap)) {
         fprintf(stderr, "dsx: out of memory reading %s\n", shown);
         st->any_io_error = 1;
         return;
     }
-    lr.length = 0;
-    lr.overflow = 0;
-    lr.number = 1;
+    lr->length = 0;
+    lr->overflow = 0;
+    lr->number = 1;
     while ((n = fread(block, 1, sizeof block, f)) > 0) {
         const char *p = block, *end = block + n;
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
-            gather(&lr, p, (size_t)((nl ? nl : end) - p), cap);
+            gather(lr, p, (size_t)((nl ? nl : end) - p), cap);
             if (!nl) break;
-            finish_line(opt, &lr, shown, st);
+            finish_line(opt, lr, shown, st);
             p = nl + 1;
         }
     }
@@ -570,7 +575,7 @@ static void process_ndjson(const options *opt, FILE *f, const char *shown, run_s
         st->any_io_error = 1;
         return;
     }
-    finish_line(opt, &lr, shown, st);
+    finish_line(opt, lr, shown, st);
 }
 
 static int run(const options *opt)
@@ -707,6 +712,7 @@ static int parse_arguments(options *opt, int argc, char **argv, int first)
                   : opt->cmd == CMD_EMIT ? usage_emit
                   : opt->cmd == CMD_PARSE_RESPONSE ? usage_parse_response : usage_check_json,
                   stdout);
+            free(opt->files);
             exit(0);
         } else if (opt->cmd == CMD_CHECK_JSON) {
             return usage_error("unknown option", a);
@@ -763,11 +769,13 @@ int main(int argc, char **argv)
     else if (strcmp(argv[1], "emit") == 0) opt.cmd = CMD_EMIT;
     else if (strcmp(argv[1], "parse-response") == 0) opt.cmd = CMD_PARSE_RESPONSE;
     else return usage_error("unknown command", argv[1]);
-    if ((status = parse_arguments(&opt, argc, argv, 2)) != 0) return status;
-    if ((status = check_combination(&opt)) != 0) return status;
+    status = parse_arguments(&opt, argc, argv, 2);
+    if (status == 0) status = check_combination(&opt);
     message_style = opt.style;
-    status = run(&opt);
+    if (status == 0) status = run(&opt);
     free(opt.files);
     free(scratch.data);
+    free(input_buffer.data);
+    free(ndjson_reader.line.data);
     return status;
 }

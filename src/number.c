@@ -43,8 +43,9 @@ static void split_number(const char *s, size_t n, digits_view *d)
         bool minus = false;
         i++;
         if (s[i] == '+' || s[i] == '-') minus = s[i++] == '-';
-        for (; i < n; i++)
-            if (d->exponent < EXPONENT_LIMIT) d->exponent = d->exponent * 10 + (s[i] - '0');
+        for (; i < n; i++)   /* saturate before the multiplication could overflow */
+            d->exponent = d->exponent >= EXPONENT_LIMIT / 10 ? EXPONENT_LIMIT
+                                                              : d->exponent * 10 + (s[i] - '0');
         if (minus) d->exponent = -d->exponent;
     }
 }

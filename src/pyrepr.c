@@ -134,7 +134,7 @@ static void str_string(pyout *o, const char *text, const dsx_token *t)
 
 /* ---- numbers ---- */
 
-#define EXPONENT_CLAMP 1000000000
+#define EXPONENT_CLAMP 100000000L
 
 /* A number token's digits, read without converting to binary. */
 typedef struct decimal {
@@ -167,8 +167,9 @@ static void parse_decimal(const char *s, size_t n, decimal *d)
         bool minus = false;
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            if (d->exponent < EXPONENT_CLAMP) d->exponent = d->exponent * 10 + (s[i] - '0');
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)   /* no overflow, even with 32-bit long */
+            d->exponent = d->exponent >= EXPONENT_CLAMP / 10 ? EXPONENT_CLAMP
+                                                             : d->exponent * 10 + (s[i] - '0');
         if (minus) d->exponent = -d->exponent;
     }
 }

@@ -7,6 +7,12 @@ case $DSX in /*) ;; *) DSX=$(pwd)/$DSX ;; esac
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 2
+# DSX_WRAP (e.g. a valgrind command line) runs the tool under a wrapper.
+if [ -n "${DSX_WRAP:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$DSX_WRAP" "$DSX" > "$TMP/wrapped-dsx"
+    chmod +x "$TMP/wrapped-dsx"
+    DSX=$TMP/wrapped-dsx
+fi
 passed=0
 failed=0
 
