@@ -8,6 +8,9 @@
 #   make sanitize     build/sanitize/: library, CLI and tests with ASan + UBSan
 #   make test-sanitize  the whole test suite under ASan + UBSan
 #   make test-valgrind  the whole test suite under valgrind (no error, no leak)
+#   make size         flash/RAM on Cortex-M0+, Cortex-M4, RV32IMC (fails over the M4 budget)
+#   make stack        worst-case stack of validation on Cortex-M4 (fails over 384 bytes)
+#   make configs      the library built in every documented feature configuration
 #   make clean
 
 CC ?= cc
@@ -34,7 +37,8 @@ TEST_NAMES := test_json test_validate test_model test_render test_emit test_boto
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
-        sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions
+        sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
+        deps-cross size stack configs
 
 all: $(LIB) $(CLI)
 
@@ -105,6 +109,28 @@ test-valgrind: deps-valgrind
 	$(MAKE) BUILD=build/valgrind OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/valgrind/%)
 	@set -e; for t in $(TEST_NAMES); do echo "== valgrind $$t"; $(VALGRIND) build/valgrind/tests/$$t > build/valgrind/$$t.log 2>&1 || { cat build/valgrind/$$t.log; exit 1; }; done
 	DSX_WRAP="$(VALGRIND)" sh tests/cli_test.sh build/valgrind/dsx
+
+# ---- embedded: sizes, stack, feature configurations (docs/PORTING.md) ----
+
+deps-cross:
+	@sh tools/ensure-packages.sh arm-none-eabi-gcc:gcc-arm-none-eabi \
+	    /usr/lib/arm-none-eabi/newlib:libnewlib-arm-none-eabi riscv64-unknown-elf-gcc:gcc-riscv64-unknown-elf
+
+size: deps-cross
+	sh tools/size.sh
+
+stack: deps-cross
+	sh tools/stack.sh
+
+CONFIGS := "" "-DDSX_NO_EMITTER" "-DDSX_NO_RESPONSE" "-DDSX_NO_BOTOCORE" "-DDSX_NO_MESSAGES" \
+           "-DDSX_NO_DEFAULT_ALLOCATOR" "-DDSX_DEPTH_CAP=64" \
+           "-DDSX_NO_EMITTER -DDSX_NO_RESPONSE -DDSX_NO_MESSAGES -DDSX_NO_DEFAULT_ALLOCATOR -DDSX_DEPTH_CAP=64"
+
+configs:
+	@set -e; for m in $(CONFIGS); do for cc in gcc clang; do \
+	    rm -rf build/configs; mkdir -p build/configs; \
+	    for f in $(LIB_SRC); do $$cc $(CPPFLAGS) $(WARN) -O2 $$m -c $$f -o build/configs/$$(basename $$f .c).o; done; \
+	    echo "built with $$cc: $${m:-(all features)}"; done; done
 
 # ---- fuzzing (fuzz/) ----
 

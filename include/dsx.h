@@ -24,6 +24,19 @@ extern "C" {
 #define DSX_VERSION_PATCH 0
 #define DSX_VERSION_STRING "0.1.0"
 
+/*
+ * Feature switches that trade features for bytes (docs/PORTING.md):
+ *   DSX_NO_EMITTER            no emission, no HTTP framing
+ *   DSX_NO_RESPONSE           no response parsing
+ *   DSX_NO_BOTOCORE           no botocore message style (falls back to AWS)
+ *   DSX_NO_MESSAGES           no message text: a message is its code name
+ *   DSX_NO_DEFAULT_ALLOCATOR  no malloc/free allocator (src/alloc.c)
+ *   DSX_DEPTH_CAP=N           a smaller tokenizer stack (N/8 bytes)
+ */
+#if defined(DSX_NO_MESSAGES) && !defined(DSX_NO_BOTOCORE)
+#define DSX_NO_BOTOCORE
+#endif
+
 /* Deepest nesting any configuration may allow (the tokenizer's bit stack). */
 #ifndef DSX_DEPTH_CAP
 #define DSX_DEPTH_CAP 256
@@ -364,6 +377,7 @@ dsx_result dsx_validate_options_kept(const char *json, size_t length,
 dsx_result dsx_check_json(const char *json, size_t length,
                           const dsx_config *config, dsx_diag *diag);
 
+#ifndef DSX_NO_EMITTER
 /* ---- emission (docs/API.md, "Emission") ---- */
 #define DSX_EMIT_PRETTY 1u     /* 2-space indent, "name": value, one member a line */
 #define DSX_EMIT_SORTED 2u     /* member names in RFC 8785 order (UTF-16 code units) */
@@ -408,7 +422,9 @@ dsx_result dsx_emit_options_alloc(const dsx_options *options, const dsx_kept *ke
 
 /* Every absent option filled with its documented default (section 1). */
 void dsx_options_effective(const dsx_options *options, dsx_options *effective);
+#endif /* DSX_NO_EMITTER */
 
+#ifndef DSX_NO_RESPONSE
 /* ---- responses (docs/API.md, "Responses") ---- */
 
 typedef enum dsx_error_type {
@@ -476,7 +492,9 @@ void dsx_parse_response(int status, const char *error_type, size_t error_type_le
 size_t dsx_response_text(const dsx_response *r, dsx_response_field field,
                          char *buf, size_t size);
 int dsx_response_has(const dsx_response *r, dsx_response_field field);
+#endif /* DSX_NO_RESPONSE */
 
+#ifndef DSX_NO_EMITTER
 /* ---- HTTP framing ---- */
 
 /*
@@ -489,6 +507,7 @@ int dsx_response_has(const dsx_response *r, dsx_response_field field);
  */
 size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
                         unsigned flags, char *buf, size_t size);
+#endif /* DSX_NO_EMITTER */
 
 /* ---- rendering (snprintf semantics: returns the length needed) ---- */
 

@@ -14,6 +14,8 @@
  */
 #include "internal.h"
 
+#ifndef DSX_NO_BOTOCORE   /* docs/PORTING.md */
+
 /* "Options.Atime", "Atime", "TaskExecutionArn": botocore's parameter name. */
 static void put_parameter(dsx_writer *w, const dsx_diag *d)
 {
@@ -267,3 +269,7 @@ void dsx_put_botocore_report(dsx_writer *w, const dsx_diag *diags, size_t count,
     }
     phase_lines(&r, diags, count, false, PHASE_CONFLICTS);   /* a bare Options document */
 }
+
+#else
+typedef int dsx_no_botocore_compiled_out;   /* ISO C: no empty file */
+#endif

@@ -75,19 +75,20 @@ void dsx_writer_init(dsx_writer *w, char *buf, size_t cap)
     w->escape = false;
 }
 
-void dsx_put(dsx_writer *w, const char *s, size_t n)
+/* Bytes as they are (the escaping path ends here too: no cycle). */
+static void put_raw(dsx_writer *w, const char *s, size_t n)
 {
-    if (w->escape) {
-        w->escape = false;
-        dsx_put_json_escaped(w, s, n);
-        w->escape = true;
-        return;
-    }
     if (w->len < w->cap) {
         size_t room = w->cap - w->len;
         memcpy(w->buf + w->len, s, n < room ? n : room);
     }
     w->len += n;
+}
+
+void dsx_put(dsx_writer *w, const char *s, size_t n)
+{
+    if (w->escape) dsx_put_json_escaped(w, s, n);
+    else put_raw(w, s, n);
 }
 
 void dsx_puts(dsx_writer *w, const char *s)
@@ -141,20 +142,20 @@ void dsx_put_json_escaped(dsx_writer *w, const char *s, size_t n)
         const char *esc;
         char u[6] = { '\\', 'u', '0', '0', 0, 0 };
         if (!needs_escape(p, end)) continue;
-        dsx_put(w, (const char *)run, (size_t)(p - run));
+        put_raw(w, (const char *)run, (size_t)(p - run));
         if (*p == 0xE2) {
-            dsx_puts(w, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+            put_raw(w, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
             p += 2;
         } else if ((esc = short_escape(*p)) != NULL) {
-            dsx_puts(w, esc);
+            put_raw(w, esc, 2);
         } else {
             u[4] = hex[*p >> 4];
             u[5] = hex[*p & 0xF];
-            dsx_put(w, u, sizeof u);
+            put_raw(w, u, sizeof u);
         }
         run = p + 1;
     }
-    dsx_put(w, (const char *)run, (size_t)(p - run));
+    put_raw(w, (const char *)run, (size_t)(p - run));
 }
 
 size_t dsx_writer_finish(dsx_writer *w)

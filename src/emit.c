@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "internal.h"
+
+#ifndef DSX_NO_EMITTER   /* docs/PORTING.md */
 #include "model.h"
 
 typedef struct emitter {
@@ -487,3 +489,7 @@ void dsx_options_effective(const dsx_options *options, dsx_options *effective)
     }
     effective->present = option_bits();
 }
+
+#else
+typedef int dsx_no_emitter_compiled_out;   /* ISO C: no empty file */
+#endif

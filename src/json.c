@@ -192,7 +192,7 @@ static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
 static size_t scan_escape(const uint8_t *s, size_t n, size_t i,
                           dsx_json_reason *reason, size_t *bad)
 {
-    uint32_t cp;
+    uint32_t cp = 0;   /* set by scan_hex4; initialised for -Os flow analysis */
     size_t j = i + 1;
     if (j >= n) { *reason = DSX_REASON_END; *bad = n; return 0; }
     switch (s[j]) {

@@ -25,6 +25,7 @@ const char *dsx_code_name(dsx_code code)
     return (unsigned)code < DSX_CODE_COUNT ? code_names[code] : "unknown";
 }
 
+#ifndef DSX_NO_MESSAGES
 static const char *const reason_texts[DSX_REASON_COUNT] = {
     "malformed JSON",
     "no JSON value: the input is empty or only whitespace",
@@ -48,6 +49,7 @@ static const char *const reason_texts[DSX_REASON_COUNT] = {
     "nesting deeper than the limit",
     "input larger than the limit",
 };
+#endif
 
 /* ---- pieces ---- */
 
@@ -145,6 +147,7 @@ bool dsx_span_inside(size_t offset, size_t length, size_t input_length)
     return offset <= input_length && length <= input_length - offset;
 }
 
+#ifndef DSX_NO_MESSAGES
 /* "Value 'x'" / "Value null": how the AWS style quotes the offending value. */
 static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
@@ -341,6 +344,16 @@ static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size
     put_member_constraint(w, d);
 }
 
+#else
+/* Codes only (DSX_NO_MESSAGES): the message is the code's name. */
+static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
+{
+    (void)json;
+    (void)length;
+    dsx_puts(w, dsx_code_name((dsx_code)d->code));
+}
+#endif /* DSX_NO_MESSAGES */
+
 size_t dsx_diag_message(const dsx_diag *diag, const char *json, size_t length,
                         char *buf, size_t size)
 {
@@ -353,8 +366,14 @@ size_t dsx_diag_message_styled(const dsx_diag *diag, dsx_style style,
 {
     dsx_writer w;
     dsx_writer_init(&w, buf, size);
-    if (style == DSX_STYLE_BOTOCORE) dsx_put_botocore_line(&w, diag, json, length);
-    else put_message(&w, diag, json, length);
+#ifndef DSX_NO_BOTOCORE
+    if (style == DSX_STYLE_BOTOCORE) {
+        dsx_put_botocore_line(&w, diag, json, length);
+        return dsx_writer_finish(&w);
+    }
+#endif
+    (void)style;
+    put_message(&w, diag, json, length);
     return dsx_writer_finish(&w);
 }
 
@@ -424,8 +443,14 @@ size_t dsx_summary_styled(const dsx_diag *diags, size_t count, size_t total_erro
 {
     dsx_writer w;
     dsx_writer_init(&w, buf, size);
-    if (style == DSX_STYLE_BOTOCORE) dsx_put_botocore_report(&w, diags, count, json, length);
-    else put_aws_summary(&w, diags, count, total_errors, json, length);
+#ifndef DSX_NO_BOTOCORE
+    if (style == DSX_STYLE_BOTOCORE) {
+        dsx_put_botocore_report(&w, diags, count, json, length);
+        return dsx_writer_finish(&w);
+    }
+#endif
+    (void)style;
+    put_aws_summary(&w, diags, count, total_errors, json, length);
     return dsx_writer_finish(&w);
 }
 

@@ -16,6 +16,8 @@
 
 #include "internal.h"
 
+#ifndef DSX_NO_BOTOCORE   /* only the botocore style uses it */
+
 typedef struct pyout {
     dsx_writer *w;
     size_t left;          /* characters still allowed */
@@ -374,3 +376,7 @@ const char *dsx_python_type(const char *json, size_t offset, size_t length, uint
     }
     return "int";
 }
+
+#else
+typedef int dsx_no_botocore_compiled_out;   /* ISO C: no empty file */
+#endif

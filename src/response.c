@@ -16,6 +16,8 @@
 
 #include "internal.h"
 
+#ifndef DSX_NO_RESPONSE   /* docs/PORTING.md */
+
 enum field_source { SOURCE_ABSENT, SOURCE_JSON, SOURCE_RAW, SOURCE_HEADER };
 
 /* Body members by name, and which field each one fills. */
@@ -299,3 +301,7 @@ void dsx_parse_response(int status, const char *error_type, size_t error_type_le
     choose_type(out, &scan);
     classify(out);
 }
+
+#else
+typedef int dsx_no_response_compiled_out;   /* ISO C: no empty file */
+#endif

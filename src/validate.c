@@ -244,9 +244,11 @@ static void check_arn(validator *v, const object_walk *o, const dsx_token *value
     v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);
 }
 
-static void walk_options(validator *v);
-
-static void check_value(validator *v, object_walk *o, int member,
+/*
+ * Checks a value and consumes it, except an Options object: the return
+ * value true asks the member loop to walk into it (no recursion).
+ */
+static bool check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
     switch (o->members[member].kind) {
@@ -254,32 +256,30 @@ static void check_value(validator *v, object_walk *o, int member,
     case DSX_KIND_LONG: check_long(v, o, member, value); break;
     case DSX_KIND_STRING: check_arn(v, o, value); break;
     default:
-        if (value->kind == DSX_TOK_OBJECT_BEGIN) {
-            walk_options(v);
-            if (!v->failed && v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
-            return;
-        }
+        if (value->kind == DSX_TOK_OBJECT_BEGIN) return true;
         report_error(v, DSX_CODE_TYPE, o, member, value);
         break;
     }
     skip(v, value);   /* a container of the wrong type: read past it */
+    return false;
 }
 
-/* The first occurrence of a known member; consumes its value. */
-static void check_member(validator *v, object_walk *o, int member,
+/* The first occurrence of a known member; true when it opens Options. */
+static bool check_member(validator *v, object_walk *o, int member,
                          const dsx_token *value)
 {
     bool absent = value->kind == DSX_TOK_NULL &&
                   v->config->null_values == DSX_NULL_ABSENT;
-    if (absent) return;
+    if (absent) return false;
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
     if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND) {
         dsx_diag d = member_diag(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value);
         d.severity = (uint8_t)v->config->not_updatable;
         add(v, &d);
     }
-    if (value->kind == DSX_TOK_NULL) report_error(v, DSX_CODE_TYPE, o, member, value);
-    else check_value(v, o, member, value);
+    if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
+    report_error(v, DSX_CODE_TYPE, o, member, value);
+    return false;
 }
 
 static int lookup_member(const validator *v, const object_walk *o,
@@ -288,15 +288,35 @@ static int lookup_member(const validator *v, const object_walk *o,
     return find_decoded(v, name, o->members, o->count, NULL);
 }
 
-/* The member loop shared by the request object and Options. */
-static void walk_members(validator *v, object_walk *o)
+static void init_walk(object_walk *o, uint8_t scope)
 {
+    memset(o, 0, sizeof *o);
+    o->scope = scope;
+    o->members = scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+    o->count = scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
+                                          : (size_t)DSX_OPTION_COUNT;
+}
+
+static void check_conflicts(validator *v);
+
+/*
+ * The member loop shared by the request object and Options. The Options
+ * object of a request is walked by this same loop one level down, so the
+ * call graph has no cycle and the stack is fixed.
+ */
+static void walk_members(validator *v, object_walk *outer)
+{
+    object_walk options, *o = outer;
     dsx_token name, value;
     for (;;) {
         int member;
         if (next(v, &name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
             o->close = name;
-            return;
+            if (o == outer || v->failed) return;
+            check_conflicts(v);                /* Options of a request is complete */
+            if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
+            o = outer;
+            continue;
         }
         if (next(v, &value) == DSX_TOK_ERROR) return;
         member = lookup_member(v, o, &name);
@@ -307,7 +327,10 @@ static void walk_members(validator *v, object_walk *o)
             skip(v, &value);
         } else {
             o->seen |= DSX_BIT(member);
-            check_member(v, o, member, &value);
+            if (check_member(v, o, member, &value)) {
+                init_walk(&options, DSX_SCOPE_OPTIONS);
+                o = &options;
+            }
         }
         if (v->failed) return;
     }
@@ -343,10 +366,7 @@ static void check_conflicts(validator *v)
 static void walk_options(validator *v)
 {
     object_walk o;
-    memset(&o, 0, sizeof o);
-    o.scope = DSX_SCOPE_OPTIONS;
-    o.members = dsx_option_members;
-    o.count = DSX_OPTION_COUNT;
+    init_walk(&o, DSX_SCOPE_OPTIONS);
     walk_members(v, &o);
     if (!v->failed) check_conflicts(v);
 }
@@ -355,10 +375,7 @@ static void walk_request(validator *v)
 {
     object_walk o;
     int member;
-    memset(&o, 0, sizeof o);
-    o.scope = DSX_SCOPE_REQUEST;
-    o.members = dsx_request_members;
-    o.count = DSX_REQUEST_MEMBER_COUNT;
+    init_walk(&o, DSX_SCOPE_REQUEST);
     walk_members(v, &o);
     if (v->failed) return;
     for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++)

@@ -1,0 +1,49 @@
+#!/bin/sh
+# make size: cross-build the library with -Os for Cortex-M0+, Cortex-M4 and
+# RV32IMC and print flash and RAM for parse+validate only, parse+validate+
+# emit (each linked from a small caller with --gc-sections) and the whole
+# library. Fails when Cortex-M4 is over budget: parse+validate <= 4 KiB,
+# whole library <= 12 KiB, .data + .bss = 0.
+# Flash of a subset = image text+data minus an image with no dsx call (the
+# string functions it links, from tools/size/mini_libc.c, are counted).
+set -eu
+out=build/size
+BUDGET_VALIDATE=4096
+BUDGET_WHOLE=12288
+mkdir -p "$out"
+status=0
+printf '%-14s %10s %10s %10s %10s %12s\n' target validate +emit whole data+bss "(bytes)"
+for spec in "cortex-m0plus arm-none-eabi -mcpu=cortex-m0plus -mthumb" \
+            "cortex-m4 arm-none-eabi -mcpu=cortex-m4 -mthumb" \
+            "rv32imc riscv64-unknown-elf -march=rv32imc -mabi=ilp32"; do
+    set -- $spec
+    target=$1 prefix=$2
+    shift 2
+    flags="$* -Os -ffreestanding -std=c99 -Wall -Wextra -Wpedantic -Werror -ffunction-sections -fdata-sections -DDSX_NO_DEFAULT_ALLOCATOR -idirafter tools/size/include"
+    dir=$out/$target
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    for f in src/*.c; do
+        # shellcheck disable=SC2086
+        "$prefix-gcc" $flags -Iinclude -c "$f" -o "$dir/$(basename "$f" .c).o"
+    done
+    "$prefix-ar" rcs "$dir/libdsx.a" "$dir"/*.o
+    whole=$("$prefix-size" -t "$dir/libdsx.a" | awk 'END {print $1 + $2}')
+    ram=$("$prefix-size" -t "$dir/libdsx.a" | awk 'END {print $2 + $3}')
+    for caller in none validate emit; do
+        # shellcheck disable=SC2086
+        "$prefix-gcc" $flags -Iinclude -nostdlib -nostartfiles -Wl,--gc-sections \
+            -Wl,-e,dsx_size_entry "tools/size/caller_$caller.c" tools/size/mini_libc.c \
+            "$dir/libdsx.a" -lgcc -o "$dir/$caller.elf"
+        eval "image_$caller=\$($prefix-size $dir/$caller.elf | awk 'NR == 2 {print \$1 + \$2}')"
+    done
+    validate=$((image_validate - image_none))
+    emit=$((image_emit - image_none))
+    printf '%-14s %10s %10s %10s %10s\n' "$target" "$validate" "$emit" "$whole" "$ram"
+    if [ "$target" = cortex-m4 ]; then
+        if [ "$validate" -gt $BUDGET_VALIDATE ]; then echo "over budget: parse+validate $validate > $BUDGET_VALIDATE"; status=1; fi
+        if [ "$whole" -gt $BUDGET_WHOLE ]; then echo "over budget: whole library $whole > $BUDGET_WHOLE"; status=1; fi
+        if [ "$ram" -ne 0 ]; then echo "over budget: .data + .bss $ram > 0"; status=1; fi
+    fi
+done
+exit $status
