@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
         sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
-        deps-cross size stack configs
+        deps-cross size stack configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
 
@@ -131,6 +131,53 @@ configs:
 	    rm -rf build/configs; mkdir -p build/configs; \
 	    for f in $(LIB_SRC); do $$cc $(CPPFLAGS) $(WARN) -O2 $$m -c $$f -o build/configs/$$(basename $$f .c).o; done; \
 	    echo "built with $$cc: $${m:-(all features)}"; done; done
+
+# ---- packaging: amalgamation, install, pkg-config, CMake ----
+
+AMALGAMATION := build/amalgamation
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+amalgamate:
+	$(PYTHON) tools/amalgamate.py
+
+# The single file alone: its own library, the CLI and every test suite that
+# uses only the public header (test_model reads the internal tables).
+test-amalgamation: amalgamate | deps-test
+	$(CC) -I$(AMALGAMATION) $(WARN) $(OPT) -c $(AMALGAMATION)/dsx.c -o $(AMALGAMATION)/dsx.o
+	$(AR) rcs $(AMALGAMATION)/libdsx.a $(AMALGAMATION)/dsx.o
+	$(CC) -I$(AMALGAMATION) $(WARN) $(OPT) cli/dsx.c $(AMALGAMATION)/libdsx.a -o $(AMALGAMATION)/dsx
+	@set -e; for t in $(filter-out test_model,$(TEST_NAMES)); do \
+	    $(CC) -I$(AMALGAMATION) $(WARN) $(OPT) tests/$$t.c $(AMALGAMATION)/libdsx.a -lcmocka -o $(AMALGAMATION)/$$t; \
+	    echo "== amalgamation $$t"; $(AMALGAMATION)/$$t > $(AMALGAMATION)/$$t.log 2>&1 || { cat $(AMALGAMATION)/$$t.log; exit 1; }; done
+	sh tests/cli_test.sh $(AMALGAMATION)/dsx
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/dsx.h $(DESTDIR)$(PREFIX)/include/dsx.h
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libdsx.a
+	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/dsx
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^#define DSX_VERSION_STRING "\(.*\)"/\1/p' include/dsx.h)|' \
+	    tools/dsx.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dsx.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/include/dsx.h $(DESTDIR)$(PREFIX)/lib/libdsx.a \
+	      $(DESTDIR)$(PREFIX)/bin/dsx $(DESTDIR)$(PREFIX)/lib/pkgconfig/dsx.pc
+
+# An example built against an installed prefix (pkg-config) and through CMake.
+test-packaging: all
+	@sh tools/ensure-packages.sh pkg-config:pkg-config cmake:cmake
+	rm -rf build/prefix build/cmake
+	$(MAKE) install PREFIX=$(CURDIR)/build/prefix
+	PKG_CONFIG_PATH=$(CURDIR)/build/prefix/lib/pkgconfig $(CC) $(WARN) examples/readme_example.c \
+	    $$(PKG_CONFIG_PATH=$(CURDIR)/build/prefix/lib/pkgconfig pkg-config --cflags --libs dsx) -o build/prefix/example
+	build/prefix/example "$$(cat examples/request.json)"
+	cmake -S examples/cmake -B build/cmake -DDSX_DIR=$(CURDIR) > build/cmake.log
+	cmake --build build/cmake >> build/cmake.log
+	build/cmake/example "$$(cat examples/request.json)"
+	$(MAKE) uninstall PREFIX=$(CURDIR)/build/prefix
+	test ! -e build/prefix/include/dsx.h
+	@echo "packaging: pkg-config, CMake, install and uninstall ok"
 
 # ---- fuzzing (fuzz/) ----
 

@@ -39,7 +39,7 @@ static bool value_span_ok(const dsx_diag *d, size_t length)
     return dsx_span_inside(d->value_offset, d->value_length, length) && d->value_length > 0;
 }
 
-static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
+static void put_shown_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
     bool container = d->value_kind == DSX_TOK_OBJECT_BEGIN || d->value_kind == DSX_TOK_ARRAY_BEGIN;
     dsx_puts(w, ", value: ");
@@ -75,7 +75,7 @@ static void put_type_line(dsx_writer *w, const dsx_diag *d, const char *json, si
 {
     dsx_puts(w, "Invalid type for parameter ");
     put_parameter(w, d);
-    put_value(w, d, json, length);
+    put_shown_value(w, d, json, length);
     dsx_puts(w, ", type: <class '");
     dsx_puts(w, value_span_ok(d, length)
                     ? dsx_python_type(json, d->value_offset, d->value_length, d->value_kind)
@@ -89,7 +89,7 @@ static void put_invalid_value(dsx_writer *w, const dsx_diag *d, const char *json
 {
     dsx_puts(w, "Invalid value for parameter ");
     put_parameter(w, d);
-    put_value(w, d, json, length);
+    put_shown_value(w, d, json, length);
 }
 
 /* The length in code points of the string value, for the length line. */
@@ -186,7 +186,7 @@ void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, s
         dsx_puts(w, "Parameter ");
         put_parameter(w, d);
         dsx_puts(w, " cannot be updated by UpdateTaskExecution");
-        put_value(w, d, json, length);
+        put_shown_value(w, d, json, length);
         dsx_puts(w, ", updatable parameters: Options.BytesPerSecond");
         return;
     default:
@@ -271,5 +271,5 @@ void dsx_put_botocore_report(dsx_writer *w, const dsx_diag *diags, size_t count,
 }
 
 #else
-typedef int dsx_no_botocore_compiled_out;   /* ISO C: no empty file */
+typedef int dsx_botocore_c_compiled_out;   /* ISO C: no empty file */
 #endif

@@ -37,14 +37,14 @@ static void newline_indent(emitter *e)
     for (i = 0; i < e->level; i++) dsx_put(&e->w, "  ", 2);
 }
 
-static void open_container(emitter *e, char bracket)
+static void emit_open(emitter *e, char bracket)
 {
     dsx_put_char(&e->w, bracket);
     e->level++;
     e->first = true;
 }
 
-static void close_container(emitter *e, char bracket)
+static void emit_close(emitter *e, char bracket)
 {
     e->level--;
     if (!e->first) newline_indent(e);   /* an empty container stays {} or [] */
@@ -118,13 +118,13 @@ static void kept_value(emitter *e, const char *text, size_t offset, size_t lengt
     dsx_reader_init(&r, text + offset, length, DSX_DEPTH_CAP);
     while ((kind = dsx_reader_next(&r, &t)) != DSX_TOK_END && kind != DSX_TOK_ERROR) {
         if (kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) {
-            close_container(e, kind == DSX_TOK_OBJECT_END ? '}' : ']');
+            emit_close(e, kind == DSX_TOK_OBJECT_END ? '}' : ']');
             continue;
         }
         if (!after_name) element(e);
         after_name = kind == DSX_TOK_KEY;
         if (kind == DSX_TOK_OBJECT_BEGIN || kind == DSX_TOK_ARRAY_BEGIN) {
-            open_container(e, kind == DSX_TOK_OBJECT_BEGIN ? '{' : '[');
+            emit_open(e, kind == DSX_TOK_OBJECT_BEGIN ? '{' : '[');
             continue;
         }
         dsx_put(&e->w, text + offset + t.start, t.end - t.start);
@@ -280,10 +280,10 @@ static void write_option_entry(emitter *e, const entry *x, const void *source)
 
 static void options_object(emitter *e, const dsx_options *o)
 {
-    open_container(e, '{');
+    emit_open(e, '{');
     object_members(e, dsx_option_members, DSX_OPTION_COUNT, o->present,
                    DSX_SCOPE_OPTIONS, write_option_entry, o);
-    close_container(e, '}');
+    emit_close(e, '}');
 }
 
 static void write_request_entry(emitter *e, const entry *x, const void *source)
@@ -422,10 +422,10 @@ size_t dsx_emit_request(const dsx_request *request, const dsx_kept *kept,
     /* Unchecked: kept options members still need their object. */
     if (kept_has_scope(kept, DSX_SCOPE_OPTIONS)) shown.present |= DSX_BIT(DSX_REQ_OPTIONS);
     emitter_init(&e, kept, flags, buf, size);
-    open_container(&e, '{');
+    emit_open(&e, '{');
     object_members(&e, dsx_request_members, DSX_REQUEST_MEMBER_COUNT, shown.present,
                    DSX_SCOPE_REQUEST, write_request_entry, &shown);
-    close_container(&e, '}');
+    emit_close(&e, '}');
     return dsx_writer_finish(&e.w);
 }
 
@@ -491,5 +491,5 @@ void dsx_options_effective(const dsx_options *options, dsx_options *effective)
 }
 
 #else
-typedef int dsx_no_emitter_compiled_out;   /* ISO C: no empty file */
+typedef int dsx_emit_c_compiled_out;   /* ISO C: no empty file */
 #endif

@@ -9,10 +9,10 @@
 
 #ifndef DSX_NO_EMITTER   /* framing writes the emitted body */
 
-static const struct partition {
+static const struct endpoint_suffix {
     const char *name;
     const char *dns_suffix;
-} partitions[] = {
+} endpoint_suffixes[] = {
     { "aws", "amazonaws.com" },
     { "aws-cn", "amazonaws.com.cn" },
     { "aws-us-gov", "amazonaws.com" },
@@ -40,9 +40,10 @@ static bool arn_field(const dsx_request *r, int n, const char **start, size_t *l
 static const char *dns_suffix(const char *name, size_t length)
 {
     size_t i;
-    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++)
-        if (strlen(partitions[i].name) == length && memcmp(partitions[i].name, name, length) == 0)
-            return partitions[i].dns_suffix;
+    for (i = 0; i < sizeof endpoint_suffixes / sizeof endpoint_suffixes[0]; i++)
+        if (strlen(endpoint_suffixes[i].name) == length &&
+            memcmp(endpoint_suffixes[i].name, name, length) == 0)
+            return endpoint_suffixes[i].dns_suffix;
     return NULL;
 }
 
@@ -78,5 +79,5 @@ size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
 }
 
 #else
-typedef int dsx_no_emitter_compiled_out;   /* ISO C: no empty file */
+typedef int dsx_http_c_compiled_out;   /* ISO C: no empty file */
 #endif

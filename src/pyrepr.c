@@ -176,7 +176,7 @@ static void parse_decimal(const char *s, size_t n, decimal *d)
     }
 }
 
-static char digit_at(const decimal *d, size_t k)
+static char decimal_digit_at(const decimal *d, size_t k)
 {
     return k < d->int_length ? d->int_digits[k] : d->frac_digits[k - d->int_length];
 }
@@ -192,15 +192,15 @@ static char digit_at(const decimal *d, size_t k)
 static size_t significant_digits(const decimal *d, char *digits, size_t *kept, long *point)
 {
     size_t total = d->int_length + d->frac_length, lead = 0, last, k, n;
-    while (lead < total && digit_at(d, lead) == '0') lead++;
+    while (lead < total && decimal_digit_at(d, lead) == '0') lead++;
     if (lead == total) return 0;
     last = total - 1;
-    while (digit_at(d, last) == '0') last--;
+    while (decimal_digit_at(d, last) == '0') last--;
     n = last - lead + 1;
     *point = (long)d->int_length - (long)lead + d->exponent;
     *kept = n < FLOAT_DIGITS_MAX ? n : FLOAT_DIGITS_MAX;
-    for (k = 0; k < *kept; k++) digits[k] = digit_at(d, lead + k);
-    if (n > FLOAT_DIGITS_MAX && digit_at(d, lead + FLOAT_DIGITS_MAX) >= '5') {
+    for (k = 0; k < *kept; k++) digits[k] = decimal_digit_at(d, lead + k);
+    if (n > FLOAT_DIGITS_MAX && decimal_digit_at(d, lead + FLOAT_DIGITS_MAX) >= '5') {
         size_t j = *kept;
         while (j > 0 && digits[j - 1] == '9') digits[--j] = '0';
         if (j == 0) {                  /* 999.. rounds up to 1000.. */
@@ -378,5 +378,5 @@ const char *dsx_python_type(const char *json, size_t offset, size_t length, uint
 }
 
 #else
-typedef int dsx_no_botocore_compiled_out;   /* ISO C: no empty file */
+typedef int dsx_pyrepr_c_compiled_out;   /* ISO C: no empty file */
 #endif

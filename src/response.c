@@ -158,7 +158,7 @@ static void cleaned_bounds(const dsx_response *r, const dsx_field_span *f,
     *end = i;
 }
 
-static void put_code_point(dsx_writer *w, int32_t cp)
+static void put_decoded_code_point(dsx_writer *w, int32_t cp)
 {
     char enc[4];
     dsx_put(w, enc, dsx_utf8_encode((uint32_t)cp, enc));
@@ -197,7 +197,7 @@ static void put_field(dsx_writer *w, const dsx_response *r, dsx_response_field f
     field_iter_init(&it, r, f);
     while ((cp = field_next(&it)) >= 0) {
         if (f->source != SOURCE_RAW) {        /* a JSON string: exactly its text */
-            put_code_point(w, cp);
+            put_decoded_code_point(w, cp);
             continue;
         }
         if (shown++ == DSX_RESPONSE_TEXT_MAX) {
@@ -303,5 +303,5 @@ void dsx_parse_response(int status, const char *error_type, size_t error_type_le
 }
 
 #else
-typedef int dsx_no_response_compiled_out;   /* ISO C: no empty file */
+typedef int dsx_response_c_compiled_out;   /* ISO C: no empty file */
 #endif
