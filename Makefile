@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
         sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
-        deps-cross size stack configs amalgamate test-amalgamation install uninstall test-packaging
+        deps-cross size stack test-target configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
 
@@ -125,6 +125,17 @@ stack: deps-cross
 CONFIGS := "" "-DDSX_NO_EMITTER" "-DDSX_NO_RESPONSE" "-DDSX_NO_BOTOCORE" "-DDSX_NO_MESSAGES" \
            "-DDSX_NO_DEFAULT_ALLOCATOR" "-DDSX_DEPTH_CAP=64" \
            "-DDSX_NO_EMITTER -DDSX_NO_RESPONSE -DDSX_NO_MESSAGES -DDSX_NO_DEFAULT_ALLOCATOR -DDSX_DEPTH_CAP=64"
+
+# The worked examples on an emulated Cortex-M4 (tests/target/), through semihosting.
+TARGET_FLAGS := -mcpu=cortex-m4 -mthumb -O2 -std=c99 -Wall -Wextra -Werror -Iinclude --specs=rdimon.specs
+
+test-target: deps-cross
+	@sh tools/ensure-packages.sh qemu-system-arm:qemu-system-arm
+	@mkdir -p build/target
+	arm-none-eabi-gcc $(TARGET_FLAGS) -T tests/target/link.ld tests/target/startup.c \
+	    tests/target/main.c $(LIB_SRC) -o build/target/dsx-test.elf
+	timeout 60 qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none \
+	    -semihosting-config enable=on,target=native -kernel build/target/dsx-test.elf
 
 configs:
 	@set -e; for m in $(CONFIGS); do for cc in gcc clang; do \
