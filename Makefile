@@ -38,7 +38,7 @@ TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
         sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
-        deps-cross size stack test-target configs amalgamate test-amalgamation install uninstall test-packaging
+        deps-cross size stack test-target deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
 
@@ -136,6 +136,31 @@ test-target: deps-cross
 	    tests/target/main.c $(LIB_SRC) -o build/target/dsx-test.elf
 	timeout 60 qemu-system-arm -M mps2-an386 -nographic -monitor none -serial none \
 	    -semihosting-config enable=on,target=native -kernel build/target/dsx-test.elf
+
+# The whole test suite on big-endian s390x and on 32-bit i386, cross-built
+# static (with the CMocka stand-in tests/shim/cmocka.h) and run under qemu-user.
+deps-test-cross:
+	@sh tools/ensure-packages.sh s390x-linux-gnu-gcc:gcc-s390x-linux-gnu \
+	    /usr/s390x-linux-gnu/include/stdio.h:libc6-dev-s390x-cross \
+	    i686-linux-gnu-gcc:gcc-i686-linux-gnu /usr/i686-linux-gnu/include/stdio.h:libc6-dev-i386-cross \
+	    qemu-s390x:qemu-user
+
+CROSS_TARGETS := s390x:s390x-linux-gnu:qemu-s390x i386:i686-linux-gnu:qemu-i386
+
+test-cross: deps-test-cross
+	@set -e; for t in $(CROSS_TARGETS); do \
+	    name=$${t%%:*}; rest=$${t#*:}; prefix=$${rest%%:*}; qemu=$${rest#*:}; \
+	    out=build/cross/$$name; rm -rf $$out; mkdir -p $$out; \
+	    for f in $(LIB_SRC); do $$prefix-gcc $(CPPFLAGS) $(WARN) -O2 -c $$f -o $$out/$$(basename $$f .c).o; done; \
+	    $$prefix-ar rcs $$out/libdsx.a $$out/*.o; \
+	    $$prefix-gcc $(CPPFLAGS) $(WARN) -O2 -static cli/dsx.c $$out/libdsx.a -o $$out/dsx; \
+	    for n in $(TEST_NAMES); do \
+	        $$prefix-gcc $(CPPFLAGS) -Isrc -Itests/shim $(WARN) -O2 -static -DDSX_SOURCE_DIR='"$(CURDIR)"' \
+	            tests/$$n.c $$out/libdsx.a -o $$out/$$n; \
+	        echo "== $$name $$n"; $$qemu $$out/$$n > $$out/$$n.log 2>&1 || { cat $$out/$$n.log; exit 1; }; \
+	        tail -1 $$out/$$n.log; done; \
+	    DSX_WRAP=$$qemu sh tests/cli_test.sh $$out/dsx; \
+	done
 
 configs:
 	@set -e; for m in $(CONFIGS); do for cc in gcc clang; do \

@@ -87,7 +87,7 @@ static inline void expect_n(enum doc_kind kind, dsx_profile profile, const char 
     dsx_config c = profile_config(profile);
     outcome *o = run_doc(kind, &c, json, length);
     if (strcmp(o->text, want) != 0 || o->result != want_result)
-        print_error("input: %.*s\n", (int)(length > 300 ? 300 : length), json);
+        print_error("input: %.*s\n", (int)(length > 300 ? 300 : length), json ? json : "");
     assert_string_equal(o->text, want);
     assert_int_equal(o->result, want_result);
 }
