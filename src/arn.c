@@ -119,3 +119,36 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 {
     return !m->failed && m->segment == SEGMENT_COUNT;
 }
+
+/* ---- the same pattern over plain bytes, without a call per character ---- */
+
+static bool all_in(const char *s, size_t n, bool hex)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+bool dsx_arn_match_bytes(const char *s, size_t n)
+{
+    const char *end = s + n, *colon;
+    size_t run;
+    if (n < 4 || memcmp(s, "arn:", 4) != 0) return false;
+    s += 4;
+    colon = memchr(s, ':', (size_t)(end - s));
+    if (!colon || !known_partition(s, (size_t)(colon - s))) return false;
+    s = colon + 1;
+    if ((size_t)(end - s) < 9 || memcmp(s, "datasync:", 9) != 0) return false;
+    s += 9;
+    for (run = 0; s < end && ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'); s++)
+        run++;
+    /* then ':', 12 digits, ":task/task-", 17 hex, "/execution/exec-", 17 hex: 74 bytes */
+    if (run == 0 || end - s != 74 || *s != ':') return false;
+    s++;
+    return all_in(s, 12, false) && memcmp(s + 12, ":task/task-", 11) == 0 &&
+           all_in(s + 23, 17, true) && memcmp(s + 40, "/execution/exec-", 16) == 0 &&
+           all_in(s + 56, 17, true);
+}

@@ -37,6 +37,8 @@ typedef struct dsx_arn_matcher {
 void dsx_arn_matcher_init(dsx_arn_matcher *m);
 void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp);
 bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m);
+/* The whole pattern over bytes that are the string's code points (ASCII, no escapes). */
+bool dsx_arn_match_bytes(const char *s, size_t n);
 
 /* ---- diag.c: the caller's diagnostics array ---- */
 typedef struct dsx_line_cursor {

@@ -210,28 +210,54 @@ static void check_long(validator *v, const object_walk *o, int member,
     add(v, &d);
 }
 
-static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+/* A string token without escapes whose bytes are all ASCII: one byte, one code point. */
+static bool plain_ascii(const char *text, const dsx_token *t)
+{
+    size_t i;
+    if (t->flags & DSX_TF_ESCAPED) return false;
+    for (i = t->start + 1; i + 1 < t->end; i++)
+        if ((unsigned char)text[i] >= 0x80) return false;
+    return true;
+}
+
+/* Length in code points and pattern, through the decoder (escapes, UTF-8). */
+static void measure_arn(const validator *v, const dsx_token *value, char *copy,
+                        size_t *code_points, bool *matches)
 {
     dsx_string_iter it;
     dsx_arn_matcher matcher;
-    char *copy = v->request ? v->request->task_execution_arn : NULL;
-    size_t code_points = 0;
     int32_t cp;
-    bool too_long, matches;
-    if (value->kind != DSX_TOK_STRING) {
-        report_error(v, DSX_CODE_TYPE, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+    size_t n = 0;
+    if (plain_ascii(v->text, value)) {   /* the common case, without a call per character */
+        n = value->end - value->start - 2;
+        *matches = dsx_arn_match_bytes(v->text + value->start + 1, n);
+        if (copy && n <= DSX_ARN_MAX) memcpy(copy, v->text + value->start + 1, n);
+        *code_points = n;
         return;
     }
     dsx_arn_matcher_init(&matcher);
     dsx_string_iter_init(&it, v->text, value);
     while ((cp = dsx_string_next(&it)) >= 0) {
         /* Kept only when it matches, and a match is ASCII. */
-        if (copy && code_points < DSX_ARN_MAX) copy[code_points] = (char)cp;
-        code_points++;
+        if (copy && n < DSX_ARN_MAX) copy[n] = (char)cp;
+        n++;
         dsx_arn_matcher_feed(&matcher, cp);
     }
+    *code_points = n;
+    *matches = dsx_arn_matcher_accepts(&matcher);
+}
+
+static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+{
+    char *copy = v->request ? v->request->task_execution_arn : NULL;
+    size_t code_points = 0;
+    bool too_long, matches = false;
+    if (value->kind != DSX_TOK_STRING) {
+        report_error(v, DSX_CODE_TYPE, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+        return;
+    }
+    measure_arn(v, value, copy, &code_points, &matches);
     too_long = code_points > DSX_ARN_MAX;
-    matches = dsx_arn_matcher_accepts(&matcher);
     if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!copy) return;

@@ -8,6 +8,7 @@
  * In REQ(...) documents the Options object starts at offset 133.
  */
 #include "helpers.h"
+#include "internal.h"
 
 #define REQ_OK(options) EXPECT(DOC_REQUEST, STRICT, REQ(options), DSX_VALID, "")
 #define OPT(profile, text, result, want) EXPECT(DOC_OPTIONS, profile, text, result, want)
@@ -515,9 +516,52 @@ static void bad_arguments(void **state)
     assert_int_equal(dsx_validate_request("{}", 2, &c, NULL, NULL), DSX_BAD_ARGUMENT);
 }
 
+/* The byte fast path and the code-point matcher decide every ARN alike. */
+static bool matcher_accepts(const char *s, size_t n)
+{
+    dsx_arn_matcher m;
+    size_t i;
+    dsx_arn_matcher_init(&m);
+    for (i = 0; i < n; i++) dsx_arn_matcher_feed(&m, (unsigned char)s[i]);
+    return dsx_arn_matcher_accepts(&m);
+}
+
+static void arn_fast_path_agrees_with_matcher(void **state)
+{
+    static const char *const bases[] = {
+        ARN, "arn:aws-iso-b:datasync:a-b-9:000000000000:task/task-00000000000000000/execution/exec-fffffffffffffffff",
+        "arn:aws-cn:datasync:x:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+    };
+    static const char replacements[] = ":-/afgz09AX\n";
+    char s[160];
+    size_t b, i, k, agreed = 0;
+    (void)state;
+    for (b = 0; b < 3; b++) {
+        size_t n = strlen(bases[b]);
+        assert_true(dsx_arn_match_bytes(bases[b], n) && matcher_accepts(bases[b], n));
+        for (i = 0; i <= n; i++) {
+            for (k = 0; k < sizeof replacements - 1; k++) {   /* replace, then insert */
+                memcpy(s, bases[b], n);
+                s[i] = replacements[k];
+                assert_int_equal(dsx_arn_match_bytes(s, i < n ? n : n + 1), matcher_accepts(s, i < n ? n : n + 1));
+                memcpy(s, bases[b], i);
+                s[i] = replacements[k];
+                memcpy(s + i + 1, bases[b] + i, n - i);
+                assert_int_equal(dsx_arn_match_bytes(s, n + 1), matcher_accepts(s, n + 1));
+                agreed += 2;
+            }
+            memcpy(s, bases[b], i);                            /* delete */
+            if (i < n) memcpy(s + i, bases[b] + i + 1, n - i - 1);
+            assert_int_equal(dsx_arn_match_bytes(s, i < n ? n - 1 : n), matcher_accepts(s, i < n ? n - 1 : n));
+        }
+    }
+    assert_true(agreed > 7000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arn_fast_path_agrees_with_matcher),
         cmocka_unit_test(spec_worked_examples),
         cmocka_unit_test(type_errors),
         cmocka_unit_test(unknown_member_row),
