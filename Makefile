@@ -36,7 +36,7 @@ CLI := $(BUILD)/dsx
 TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore test_response test_alloc
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
-.PHONY: all clean test unit-tests cli-tests example-tests model-check run-example deps-test \
+.PHONY: all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
         sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
         deps-cross size stack test-target deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
@@ -87,7 +87,23 @@ example-tests: $(BUILD)/readme_example
 	grep -qx "1:14: Value null at 'taskExecutionArn' failed to satisfy constraint: Member must not be null \[required\]" $(BUILD)/readme_example.out
 	@echo "readme example: ok"
 
-test: model-check unit-tests cli-tests example-tests
+# The embedding examples (examples/embedded, examples/gateway), built and run.
+$(BUILD)/arena_example: examples/embedded/arena_example.c include/dsx.h $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) -o $@
+
+$(BUILD)/ndjson_filter: examples/gateway/ndjson_filter.c include/dsx.h $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< $(LIB) -o $@
+
+embedding-examples: $(BUILD)/arena_example $(BUILD)/ndjson_filter
+	$(BUILD)/arena_example | grep -q '"X-Trace":"abc"}}$$'
+	$(BUILD)/arena_example | grep -qx 'arena in use after free: 0 bytes'
+	{ cat examples/request.json | tr -d '\n'; echo; echo '{"Options":{}}'; echo; } | \
+	    { $(BUILD)/ndjson_filter > $(BUILD)/filter.out 2> $(BUILD)/filter.err; test $$? -eq 1; }
+	test "$$(wc -l < $(BUILD)/filter.out)" -eq 1
+	grep -qx "line 2: 1 validation error detected: Value null at 'taskExecutionArn' failed to satisfy constraint: Member must not be null" $(BUILD)/filter.err
+	@echo "embedding examples: ok"
+
+test: model-check unit-tests cli-tests example-tests embedding-examples
 
 # ---- sanitizers and valgrind ----
 
