@@ -42,41 +42,8 @@ static inline void fuzz_run(const uint8_t *data, size_t size)
     free(copy);
 }
 
-/* ---- a counting allocator that can fail (proves no leak on failure) ---- */
-typedef struct fuzz_allocator {
-    size_t live;          /* blocks out */
-    size_t calls;
-    size_t fail_at;       /* 0: never */
-} fuzz_allocator;
-
-static inline void *fuzz_allocate(void *context, size_t size)
-{
-    fuzz_allocator *a = (fuzz_allocator *)context;
-    void *p;
-    if (a->fail_at && ++a->calls == a->fail_at) return NULL;
-    p = malloc(size ? size : 1);
-    if (p) a->live++;
-    return p;
-}
-
-static inline void fuzz_release(void *context, void *memory, size_t size)
-{
-    fuzz_allocator *a = (fuzz_allocator *)context;
-    (void)size;
-    a->live--;
-    free(memory);
-}
-
-static inline dsx_allocator fuzz_allocator_init(fuzz_allocator *a, size_t fail_at)
-{
-    dsx_allocator out;
-    memset(a, 0, sizeof *a);
-    a->fail_at = fail_at;
-    out.allocate = fuzz_allocate;
-    out.release = fuzz_release;
-    out.context = a;
-    return out;
-}
+/* The tests' counting allocator (fails the Nth call; proves nothing leaks). */
+#include "../tests/alloc_helpers.h"
 
 /* The first byte picks the profile and each setting on its own. */
 static inline dsx_config fuzz_config(uint8_t b)

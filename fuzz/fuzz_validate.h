@@ -41,7 +41,7 @@ static void fuzz_one(const uint8_t *data, size_t size)
     dsx_request request, again_request;
     dsx_options options, again_options;
     dsx_kept kept;
-    fuzz_allocator counter;
+    counting_allocator counter;
     dsx_allocator a;
     dsx_result r;
     const char *json;
@@ -49,7 +49,7 @@ static void fuzz_one(const uint8_t *data, size_t size)
     unsigned flags;
     if (size < 2) return;
     c = fuzz_config(data[0]);
-    a = fuzz_allocator_init(&counter, data[1] & 3);   /* fail the 1st/2nd/3rd block, or never */
+    a = counting_init(&counter, data[1] & 3);   /* fail the 1st/2nd/3rd block, or never */
     dsx_kept_init(&kept, (data[1] & 4) ? fixed : NULL, (data[1] & 4) ? 4 : 0,
                   (data[1] & 8) ? NULL : &a);
     json = (const char *)data + 2;
@@ -63,9 +63,9 @@ static void fuzz_one(const uint8_t *data, size_t size)
     if (r != DSX_VALID) {
         /* Nothing kept from a malformed document or a failure; an invalid
            one keeps what it found until it is freed. */
-        if (r != DSX_INVALID) fuzz_check(kept.count == 0 && counter.live == 0);
+        if (r != DSX_INVALID) fuzz_check(kept.count == 0 && counter.live_bytes == 0);
         dsx_kept_free(&kept);
-        fuzz_check(counter.live == 0);
+        fuzz_check(counter.live_bytes == 0);
         return;
     }
     /* A valid document emits, and what it emits validates to the same. */
@@ -86,5 +86,5 @@ static void fuzz_one(const uint8_t *data, size_t size)
 #endif
     }
     dsx_kept_free(&kept);
-    fuzz_check(counter.live == 0);
+    fuzz_check(counter.live_bytes == 0);
 }

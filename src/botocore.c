@@ -55,12 +55,8 @@ static void put_shown_value(dsx_writer *w, const dsx_diag *d, const char *json, 
 
 static void put_quoted_name(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
-    dsx_token t = dsx_span_token(d->name_offset, d->name_length);
     dsx_put_char(w, '"');
-    if (d->name_offset > 0 && dsx_span_inside(d->name_offset - 1, d->name_length + 2, length))
-        dsx_put_safe_string(w, json, &t);
-    else
-        dsx_put_char(w, '?');
+    dsx_put_safe_name(w, d, json, length);
     dsx_put_char(w, '"');
 }
 

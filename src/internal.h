@@ -88,6 +88,8 @@ bool dsx_span_inside(size_t offset, size_t length, size_t input_length);
 void dsx_put_safe_code_point(dsx_writer *w, int32_t cp);
 void dsx_put_safe_string(dsx_writer *w, const char *json, const dsx_token *t);
 void dsx_put_safe_raw(dsx_writer *w, const char *json, size_t offset, size_t length);
+/* The decoded name of an unknown or duplicate member, made safe ('?' if out of the input). */
+void dsx_put_safe_name(dsx_writer *w, const dsx_diag *d, const char *json, size_t length);
 /* "A, B, C": member names, or a member's enum values, in model order. */
 void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t count);
 void dsx_put_enum_values(dsx_writer *w, const struct dsx_member_info *m);

@@ -147,6 +147,15 @@ bool dsx_span_inside(size_t offset, size_t length, size_t input_length)
     return offset <= input_length && length <= input_length - offset;
 }
 
+void dsx_put_safe_name(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
+{
+    dsx_token t = dsx_span_token(d->name_offset, d->name_length);
+    if (d->name_offset > 0 && dsx_span_inside(d->name_offset - 1, d->name_length + 2, length))
+        dsx_put_safe_string(w, json, &t);
+    else
+        dsx_put_char(w, '?');   /* not the input this diagnostic came from */
+}
+
 #ifndef DSX_NO_MESSAGES
 /* "Value 'x'" / "Value null": how the AWS style quotes the offending value. */
 static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
@@ -179,12 +188,8 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
 /* The quoted member name of an unknown or duplicate member. */
 static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
-    dsx_token t = dsx_span_token(d->name_offset, d->name_length);
     dsx_puts(w, "Value '");
-    if (d->name_offset > 0 && dsx_span_inside(d->name_offset - 1, d->name_length + 2, length))
-        dsx_put_safe_string(w, json, &t);
-    else
-        dsx_put_char(w, '?');
+    dsx_put_safe_name(w, d, json, length);
     dsx_put_char(w, '\'');
 }
 

@@ -6,6 +6,7 @@
 #define DSX_TEST_ALLOC_HELPERS_H
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "dsx.h"
 
@@ -19,7 +20,7 @@ typedef struct counting_allocator {
 } counting_allocator;
 
 /* Each block carries its size in front, to check what release is told. */
-static void *counting_allocate(void *context, size_t size)
+static inline void *counting_allocate(void *context, size_t size)
 {
     counting_allocator *c = (counting_allocator *)context;
     size_t *block;
@@ -33,7 +34,7 @@ static void *counting_allocate(void *context, size_t size)
     return block + 2;
 }
 
-static void counting_release(void *context, void *memory, size_t size)
+static inline void counting_release(void *context, void *memory, size_t size)
 {
     counting_allocator *c = (counting_allocator *)context;
     size_t *block = (size_t *)memory - 2;
@@ -43,7 +44,7 @@ static void counting_release(void *context, void *memory, size_t size)
     free(block);
 }
 
-static dsx_allocator counting_init(counting_allocator *c, size_t fail_at)
+static inline dsx_allocator counting_init(counting_allocator *c, size_t fail_at)
 {
     dsx_allocator a;
     memset(c, 0, sizeof *c);
