@@ -188,6 +188,35 @@ static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
     return (size_t)-1;
 }
 
+/*
+ * Skips whole 8-byte words of plain string bytes (0x20..0x7F but '"' and
+ * '\\'), so that long strings cost a few operations a word; the byte loop
+ * finds the exact stop. Endianness does not matter: only "does any byte
+ * of the word stop us" is asked.
+ */
+#define WORD_ONES ((uint64_t)0x0101010101010101u)
+#define WORD_HIGHS ((uint64_t)0x8080808080808080u)
+
+static bool word_has_zero_byte(uint64_t x)
+{
+    return ((x - WORD_ONES) & ~x & WORD_HIGHS) != 0;
+}
+
+static size_t skip_plain_words(const uint8_t *s, size_t n, size_t i)
+{
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if ((x & WORD_HIGHS) ||                               /* non-ASCII */
+            (((x - WORD_ONES * 0x20) & ~x & WORD_HIGHS) != 0) || /* a control byte */
+            word_has_zero_byte(x ^ (WORD_ONES * '"')) ||
+            word_has_zero_byte(x ^ (WORD_ONES * '\\')))
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 /* A backslash escape at s[i]; returns the offset after it, or fails. */
 static size_t scan_escape(const uint8_t *s, size_t n, size_t i,
                           dsx_json_reason *reason, size_t *bad)
@@ -228,6 +257,7 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
     uint8_t flags = 0;
     for (;;) {
         uint8_t cls;
+        i = skip_plain_words(s, n, i);
         while (i < n && string_class[s[i]] == 0) i++;
         if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
         cls = string_class[s[i]];
