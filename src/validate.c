@@ -15,6 +15,17 @@
 
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
+/*
+ * Kept out of line so that their locals (a diagnostic, a decoding buffer)
+ * get a frame of their own beside the member loop's instead of adding to
+ * it: the worst-case stack is the deepest path, not the sum (make stack).
+ */
+#if defined(__GNUC__)
+#define COLD_PATH __attribute__((noinline))
+#else
+#define COLD_PATH
+#endif
+
 typedef struct validator {
     dsx_reader reader;
     const char *text;
@@ -85,7 +96,7 @@ static void add(validator *v, dsx_diag *d)
     dsx_diags_add(v->diags, d, v->text, &v->cursor);
 }
 
-static void report_error(validator *v, dsx_code code, const object_walk *o,
+COLD_PATH static void report_error(validator *v, dsx_code code, const object_walk *o,
                          int member, const dsx_token *value)
 {
     dsx_diag d = member_diag(v, code, o->scope, member, value);
@@ -93,7 +104,7 @@ static void report_error(validator *v, dsx_code code, const object_walk *o,
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
-static void report_name(validator *v, dsx_code code, const object_walk *o,
+COLD_PATH static void report_name(validator *v, dsx_code code, const object_walk *o,
                         int member, const dsx_token *name,
                         const dsx_token *value)
 {
@@ -103,7 +114,7 @@ static void report_name(validator *v, dsx_code code, const object_walk *o,
     add(v, &d);
 }
 
-static void report_malformed(validator *v)
+COLD_PATH static void report_malformed(validator *v)
 {
     dsx_diag d;
     memset(&d, 0, sizeof d);
@@ -186,7 +197,7 @@ static void check_enum(validator *v, const object_walk *o, int member,
     if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = *value;
 }
 
-static void check_long(validator *v, const object_walk *o, int member,
+COLD_PATH static void check_long(validator *v, const object_walk *o, int member,
                        const dsx_token *value)
 {
     int64_t number = 0;
@@ -247,7 +258,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
     *matches = dsx_arn_matcher_accepts(&matcher);
 }
 
-static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+COLD_PATH static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
     size_t code_points = 0;
@@ -362,7 +373,7 @@ static void walk_members(validator *v, object_walk *outer)
     }
 }
 
-static void report_conflict(validator *v, int member, const dsx_token *value,
+COLD_PATH static void report_conflict(validator *v, int member, const dsx_token *value,
                             uint8_t rule)
 {
     dsx_diag d = member_diag(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value);
@@ -429,7 +440,7 @@ static void walk_document(validator *v)
     if (!v->failed) next(v, &end);   /* only whitespace may follow */
 }
 
-static bool too_large(validator *v, size_t length)
+COLD_PATH static bool too_large(validator *v, size_t length)
 {
     dsx_diag d;
     if (length <= v->config->max_size) return false;
@@ -447,12 +458,11 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
                       size_t length, const dsx_config *config,
                       dsx_diag_list *diags)
 {
-    dsx_config strict;
+    static const dsx_config strict = { DSX_UNKNOWN_ERROR, DSX_NULL_ERROR,
+                                       DSX_NUMBER_INTEGER_LITERAL, DSX_SEVERITY_ERROR,
+                                       DSX_DEFAULT_MAX_DEPTH, DSX_DEFAULT_MAX_SIZE };
     dsx_diag_list scratch;
-    if (!config) {
-        dsx_config_init(&strict, DSX_PROFILE_STRICT);
-        config = &strict;
-    }
+    if (!config) config = &strict;
     if ((!json && length) || !config_is_usable(config)) return DSX_BAD_ARGUMENT;
     if (!json) json = "";
     if (!diags) {   /* counts are still needed for the verdict */
