@@ -37,7 +37,7 @@ TEST_NAMES := test_json test_validate test_model test_render test_emit test_boto
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
-        sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
+        test-small sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
         deps-cross size stack test-target deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
@@ -104,6 +104,10 @@ embedding-examples: $(BUILD)/arena_example $(BUILD)/ndjson_filter
 	@echo "embedding examples: ok"
 
 test: model-check unit-tests cli-tests example-tests embedding-examples
+
+# The suite on a size-optimised build (-Os: DSX_SMALL, no speed-only fast paths).
+test-small:
+	$(MAKE) BUILD=build/small OPT="-Os -g" test
 
 # ---- sanitizers and valgrind ----
 

@@ -120,6 +120,7 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
     return !m->failed && m->segment == SEGMENT_COUNT;
 }
 
+#ifndef DSX_SMALL
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
 static bool all_in(const char *s, size_t n, bool hex)
@@ -152,3 +153,4 @@ bool dsx_arn_match_bytes(const char *s, size_t n)
            all_in(s + 23, 17, true) && memcmp(s + 40, "/execution/exec-", 16) == 0 &&
            all_in(s + 56, 17, true);
 }
+#endif /* DSX_SMALL */

@@ -15,16 +15,6 @@
 
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
-/*
- * Kept out of line so that their locals (a diagnostic, a decoding buffer)
- * get a frame of their own beside the member loop's instead of adding to
- * it: the worst-case stack is the deepest path, not the sum (make stack).
- */
-#if defined(__GNUC__)
-#define COLD_PATH __attribute__((noinline))
-#else
-#define COLD_PATH
-#endif
 
 typedef struct validator {
     dsx_reader reader;
@@ -96,7 +86,7 @@ static void add(validator *v, dsx_diag *d)
     dsx_diags_add(v->diags, d, v->text, &v->cursor);
 }
 
-COLD_PATH static void report_error(validator *v, dsx_code code, const object_walk *o,
+static void report_error(validator *v, dsx_code code, const object_walk *o,
                          int member, const dsx_token *value)
 {
     dsx_diag d = member_diag(v, code, o->scope, member, value);
@@ -104,7 +94,7 @@ COLD_PATH static void report_error(validator *v, dsx_code code, const object_wal
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
-COLD_PATH static void report_name(validator *v, dsx_code code, const object_walk *o,
+static void report_name(validator *v, dsx_code code, const object_walk *o,
                         int member, const dsx_token *name,
                         const dsx_token *value)
 {
@@ -114,7 +104,7 @@ COLD_PATH static void report_name(validator *v, dsx_code code, const object_walk
     add(v, &d);
 }
 
-COLD_PATH static void report_malformed(validator *v)
+static void report_malformed(validator *v)
 {
     dsx_diag d;
     memset(&d, 0, sizeof d);
@@ -197,7 +187,7 @@ static void check_enum(validator *v, const object_walk *o, int member,
     if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = *value;
 }
 
-COLD_PATH static void check_long(validator *v, const object_walk *o, int member,
+static void check_long(validator *v, const object_walk *o, int member,
                        const dsx_token *value)
 {
     int64_t number = 0;
@@ -221,6 +211,7 @@ COLD_PATH static void check_long(validator *v, const object_walk *o, int member,
     add(v, &d);
 }
 
+#ifndef DSX_SMALL
 /* A string token without escapes whose bytes are all ASCII: one byte, one code point. */
 static bool plain_ascii(const char *text, const dsx_token *t)
 {
@@ -231,6 +222,8 @@ static bool plain_ascii(const char *text, const dsx_token *t)
     return true;
 }
 
+#endif
+
 /* Length in code points and pattern, through the decoder (escapes, UTF-8). */
 static void measure_arn(const validator *v, const dsx_token *value, char *copy,
                         size_t *code_points, bool *matches)
@@ -239,6 +232,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
     dsx_arn_matcher matcher;
     int32_t cp;
     size_t n = 0;
+#ifndef DSX_SMALL
     if (plain_ascii(v->text, value)) {   /* the common case, without a call per character */
         n = value->end - value->start - 2;
         *matches = dsx_arn_match_bytes(v->text + value->start + 1, n);
@@ -246,6 +240,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
         *code_points = n;
         return;
     }
+#endif
     dsx_arn_matcher_init(&matcher);
     dsx_string_iter_init(&it, v->text, value);
     while ((cp = dsx_string_next(&it)) >= 0) {
@@ -258,7 +253,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
     *matches = dsx_arn_matcher_accepts(&matcher);
 }
 
-COLD_PATH static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
     size_t code_points = 0;
@@ -373,7 +368,7 @@ static void walk_members(validator *v, object_walk *outer)
     }
 }
 
-COLD_PATH static void report_conflict(validator *v, int member, const dsx_token *value,
+static void report_conflict(validator *v, int member, const dsx_token *value,
                             uint8_t rule)
 {
     dsx_diag d = member_diag(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value);
@@ -440,7 +435,7 @@ static void walk_document(validator *v)
     if (!v->failed) next(v, &end);   /* only whitespace may follow */
 }
 
-COLD_PATH static bool too_large(validator *v, size_t length)
+static bool too_large(validator *v, size_t length)
 {
     dsx_diag d;
     if (length <= v->config->max_size) return false;
