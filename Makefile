@@ -27,7 +27,7 @@ CFLAGS += $(WARN) $(OPT)
 
 BUILD ?= build
 LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
-           src/diag.c src/validate.c src/message.c src/botocore.c src/pyrepr.c \
+           src/diag.c src/validate.c src/message.c src/botocore.c src/pyrepr.c src/pyfloat.c \
            src/kept.c src/emit.c src/alloc.c src/response.c src/http.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdsx.a

@@ -115,6 +115,12 @@ void dsx_put_python_value(dsx_writer *w, const char *json, size_t offset, size_t
 /* "str", "int", "float", "bool", "NoneType", "list" or "dict". */
 const char *dsx_python_type(const char *json, size_t offset, size_t length, uint8_t kind);
 
+/* ---- pyfloat.c: Python's float repr, exactly, without floating point ---- */
+#define DSX_FLOAT_DIGITS_MAX 780   /* significant digits looked at (then one sticky) */
+#define DSX_FLOAT_EXACT_MAX 800    /* the exact expansion of a double: at most 767 digits */
+size_t dsx_python_float_digits(const char *digits, size_t n, long k, char out[17],
+                               long *point, bool *infinite);
+
 /* ---- kept.c ---- */
 /* Record an unknown member whose value spans value_first..value_end. */
 bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,

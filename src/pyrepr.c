@@ -7,10 +7,8 @@
  * decimal. The whole rendering is cut after DSX_MESSAGE_VALUE_MAX
  * characters, followed by "...", and never carries a raw control byte.
  *
- * Known limits (docs/DIAGNOSTICS.md): a float written with more than 15
- * significant digits, or in the subnormal range, is shown rounded to 17
- * significant digits, which is not always Python's shortest form; a dict
- * with a repeated key lists every occurrence where Python keeps one.
+ * Floats are exact (src/pyfloat.c). Known limit (docs/DIAGNOSTICS.md): a
+ * dict with a repeated key lists every occurrence where Python keeps one.
  */
 #include <string.h>
 
@@ -181,37 +179,29 @@ static char decimal_digit_at(const decimal *d, size_t k)
     return k < d->int_length ? d->int_digits[k] : d->frac_digits[k - d->int_length];
 }
 
-#define FLOAT_DIGITS_MAX 17
-
 /*
- * Significant digits (no leading or trailing zeros) into digits[], at most
- * FLOAT_DIGITS_MAX of them, rounded half-up past that. Returns how many
- * were significant in the text (0 for a zero); *point is the decimal
- * exponent with the value = 0.DIGITS x 10^point.
+ * The significant digits of the text (no leading or trailing zeros), at
+ * most DSX_FLOAT_DIGITS_MAX, the last one replaced by a non-zero "sticky"
+ * digit when non-zero digits were cut; *k is the power of ten that goes
+ * with them. Returns how many (0 for a zero).
  */
-static size_t significant_digits(const decimal *d, char *digits, size_t *kept, long *point)
+static size_t gather_digits(const decimal *d, char *digits, long *k)
 {
-    size_t total = d->int_length + d->frac_length, lead = 0, last, k, n;
+    size_t total = d->int_length + d->frac_length, lead = 0, last, i, n, kept;
     while (lead < total && decimal_digit_at(d, lead) == '0') lead++;
     if (lead == total) return 0;
     last = total - 1;
     while (decimal_digit_at(d, last) == '0') last--;
     n = last - lead + 1;
-    *point = (long)d->int_length - (long)lead + d->exponent;
-    *kept = n < FLOAT_DIGITS_MAX ? n : FLOAT_DIGITS_MAX;
-    for (k = 0; k < *kept; k++) digits[k] = decimal_digit_at(d, lead + k);
-    if (n > FLOAT_DIGITS_MAX && decimal_digit_at(d, lead + FLOAT_DIGITS_MAX) >= '5') {
-        size_t j = *kept;
-        while (j > 0 && digits[j - 1] == '9') digits[--j] = '0';
-        if (j == 0) {                  /* 999.. rounds up to 1000.. */
-            digits[0] = '1';
-            (*point)++;
-        } else {
-            digits[j - 1]++;
-        }
+    kept = n < DSX_FLOAT_DIGITS_MAX ? n : DSX_FLOAT_DIGITS_MAX;
+    for (i = 0; i < kept; i++) digits[i] = decimal_digit_at(d, lead + i);
+    /* value = SIGNIFICANT x 10^k, the trailing zeros folded into k */
+    *k = d->exponent - (long)d->frac_length + (long)(total - 1 - last);
+    if (n > kept) {   /* cut: the part cut ends in a non-zero digit (last) */
+        digits[kept++] = '1';
+        *k += (long)(n - kept);
     }
-    while (*kept > 1 && digits[*kept - 1] == '0') (*kept)--;
-    return n;
+    return kept;
 }
 
 static void format_exponent(char *out, size_t *at, long e)
@@ -259,38 +249,27 @@ static size_t format_float(char *out, bool negative, const char *digits, size_t 
     return at;
 }
 
-/*
- * 0.DIGITS x 10^309 overflows to inf from 1.79769313486232e308 up (the
- * halfway point above the largest double, to 15 digits).
- */
-static bool overflows_at_309(const char *digits, size_t n)
-{
-    static const char first_overflowing[] = "179769313486232";
-    size_t k;
-    for (k = 0; k < sizeof first_overflowing - 1; k++) {
-        char c = k < n ? digits[k] : '0';
-        if (c != first_overflowing[k]) return c > first_overflowing[k];
-    }
-    return true;
-}
-
 static void python_float(pyout *o, const char *s, size_t n)
 {
     decimal d;
-    char digits[FLOAT_DIGITS_MAX], out[48];
-    size_t kept = 0, significant;
-    long point = 0;
+    char digits[DSX_FLOAT_DIGITS_MAX + 1], shortest[17], out[48];
+    size_t count, m;
+    long k = 0, point = 0;
+    bool infinite = false;
     parse_decimal(s, n, &d);
-    significant = significant_digits(&d, digits, &kept, &point);
-    if (significant == 0 || point < -323) {        /* zero, or below half the least subnormal */
-        out_str(o, d.negative ? "-0.0" : "0.0");
-        return;
+    count = gather_digits(&d, digits, &k);
+    if (count > 0 && count <= 15 && (long)count + k >= -306 && (long)count + k <= 308) {
+        /* At most 15 digits in the normal range name one double and are its
+           shortest form (DBL_DIG): no big-number work needed. */
+        memcpy(shortest, digits, count);
+        m = count;
+        point = (long)count + k;
+    } else {
+        m = count ? dsx_python_float_digits(digits, count, k, shortest, &point, &infinite) : 0;
     }
-    if (point > 309 || (point == 309 && overflows_at_309(digits, kept))) {
-        out_str(o, d.negative ? "-inf" : "inf");
-        return;
-    }
-    out_ascii(o, out, format_float(out, d.negative, digits, kept, point));
+    if (infinite) out_str(o, d.negative ? "-inf" : "inf");
+    else if (m == 0) out_str(o, d.negative ? "-0.0" : "0.0");
+    else out_ascii(o, out, format_float(out, d.negative, shortest, m, point));
 }
 
 static void python_number(pyout *o, const char *s, size_t n)

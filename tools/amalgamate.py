@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "amalgamation")
 HEADERS = ["json.h", "model.h", "internal.h"]   # dependency order
 SOURCES = ["json.c", "model.c", "model_tables.c", "number.c", "arn.c", "diag.c",
-           "validate.c", "message.c", "botocore.c", "pyrepr.c", "kept.c", "emit.c",
+           "validate.c", "message.c", "botocore.c", "pyrepr.c", "pyfloat.c", "kept.c", "emit.c",
            "alloc.c", "response.c", "http.c"]
 LOCAL = re.compile(r'^#include "(dsx|json|model|internal)\.h"\s*$', re.M)
 
