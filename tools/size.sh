@@ -28,6 +28,10 @@ for spec in "cortex-m0plus arm-none-eabi -mcpu=cortex-m0plus -mthumb" \
         "$prefix-gcc" $flags -Iinclude -c "$f" -o "$dir/$(basename "$f" .c).o"
     done
     "$prefix-ar" rcs "$dir/libdsx.a" "$dir"/*.o
+    # Freestanding: only <string.h> functions and integer helpers from libgcc.
+    outside=$("$prefix-nm" -u "$dir"/*.o | awk 'NF == 2 {print $2}' | grep -v '^dsx_' | sort -u |
+              grep -vxE 'mem(chr|cmp|cpy|move|set)|str(cmp|len)|__aeabi_(uldivmod|ldivmod|uidiv|uidivmod|idiv|idivmod|llsl|llsr|lasr|lmul)|__(u?div|u?mod|mul|ashl|ashr|lshr)di3|__gnu_thumb1_case_[su](qi|hi|si)' || true)
+    if [ -n "$outside" ]; then echo "$target: the library needs more than <string.h> and integer helpers (floating point?): $outside"; status=1; fi
     whole=$("$prefix-size" -t "$dir/libdsx.a" | awk 'END {print $1 + $2}')
     ram=$("$prefix-size" -t "$dir/libdsx.a" | awk 'END {print $2 + $3}')
     for caller in none validate emit; do
