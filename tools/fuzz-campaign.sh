@@ -1,6 +1,7 @@
 #!/bin/sh
 # A long AFL++ campaign over every harness, then a summary.
 # usage: tools/fuzz-campaign.sh SECONDS_PER_HARNESS INSTANCES [OUT]
+#        (HARNESSES="fuzz_json fuzz_http" picks some; the default is all six)
 # Each harness runs INSTANCES afl-fuzz processes (one -M, the rest -S) for
 # SECONDS; then the executions, coverage and findings of every instance are
 # summed into OUT/summary.txt, and every queue entry, crash and hang is
@@ -20,7 +21,9 @@ seeds_of() {
         *) echo http ;;
     esac
 }
-for h in fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http; do
+all="fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http"
+harnesses=${HARNESSES:-$all}
+for h in $harnesses; do
     i=0
     while [ "$i" -lt "$instances" ]; do
         role="-S s$i"
@@ -35,7 +38,7 @@ done
 {
     echo "harness execs paths crashes hangs bitmap_cvg"
     total=0
-    for h in fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http; do
+    for h in $harnesses; do
         execs=0 paths=0 crashes=0 hangs=0 cvg=""
         for s in "$out/$h"/*/fuzzer_stats; do
             execs=$((execs + $(awk '/^execs_done/ {print $3}' "$s")))
@@ -50,7 +53,7 @@ done
     echo "total $total"
 } > "$out/summary.txt"
 cat "$out/summary.txt"
-for h in fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http; do
+for h in $harnesses; do
     for f in "$out/$h"/*/queue/id* "$out/$h"/*/crashes/id* "$out/$h"/*/hangs/id*; do
         [ -e "$f" ] || continue
         "build/fuzz/replay/$h" "$f" > /dev/null 2>&1 || echo "REPLAY FAILS: $h $f"
