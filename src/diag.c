@@ -101,6 +101,12 @@ void dsx_put_char(dsx_writer *w, char c)
     dsx_put(w, &c, 1);
 }
 
+void dsx_put_code_point(dsx_writer *w, int32_t cp)
+{
+    char enc[4];
+    dsx_put(w, enc, dsx_utf8_encode((uint32_t)cp, enc));
+}
+
 void dsx_put_uint(dsx_writer *w, uint64_t v)
 {
     char digits[20];

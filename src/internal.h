@@ -77,6 +77,8 @@ void dsx_put(dsx_writer *w, const char *s, size_t n);
 void dsx_puts(dsx_writer *w, const char *s);
 void dsx_put_char(dsx_writer *w, char c);
 void dsx_put_uint(dsx_writer *w, uint64_t v);
+/* One code point as UTF-8. */
+void dsx_put_code_point(dsx_writer *w, int32_t cp);
 /*
  * The bytes as the contents of a JSON string, escaped minimally: '"', '\\',
  * control characters (\b \f \n \r \t or \u00xx), U+2028 and U+2029.

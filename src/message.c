@@ -81,12 +81,6 @@ dsx_token dsx_span_token(size_t inner_offset, size_t inner_length)
     return t;
 }
 
-static void put_code_point(dsx_writer *w, int32_t cp)
-{
-    char enc[4];
-    dsx_put(w, enc, dsx_utf8_encode((uint32_t)cp, enc));
-}
-
 /* A code point of a quoted value, with no raw control byte left. */
 void dsx_put_safe_code_point(dsx_writer *w, int32_t cp)
 {
@@ -102,7 +96,7 @@ void dsx_put_safe_code_point(dsx_writer *w, int32_t cp)
     default: break;
     }
     if (cp >= 0x20 && cp != 0x7F && cp != 0x2028 && cp != 0x2029) {
-        put_code_point(w, cp);
+        dsx_put_code_point(w, cp);
         return;
     }
     esc[0] = '\\';
@@ -405,7 +399,7 @@ static void put_pointer_segment(dsx_writer *w, const char *json, size_t length,
     while ((cp = dsx_string_next(&it)) >= 0) {
         if (cp == '~') dsx_puts(w, "~0");
         else if (cp == '/') dsx_puts(w, "~1");
-        else put_code_point(w, cp);
+        else dsx_put_code_point(w, cp);
     }
 }
 

@@ -158,12 +158,6 @@ static void cleaned_bounds(const dsx_response *r, const dsx_field_span *f,
     *end = i;
 }
 
-static void put_decoded_code_point(dsx_writer *w, int32_t cp)
-{
-    char enc[4];
-    dsx_put(w, enc, dsx_utf8_encode((uint32_t)cp, enc));
-}
-
 static void put_cleaned(dsx_writer *w, const dsx_response *r, const dsx_field_span *f)
 {
     field_iter it;
@@ -197,7 +191,7 @@ static void put_field(dsx_writer *w, const dsx_response *r, dsx_response_field f
     field_iter_init(&it, r, f);
     while ((cp = field_next(&it)) >= 0) {
         if (f->source != SOURCE_RAW) {        /* a JSON string: exactly its text */
-            put_decoded_code_point(w, cp);
+            dsx_put_code_point(w, cp);
             continue;
         }
         if (shown++ == DSX_RESPONSE_TEXT_MAX) {

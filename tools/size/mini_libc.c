@@ -3,15 +3,7 @@
  * bare targets without a C library (docs/PORTING.md). Plain loops: a
  * firmware's own libc replaces them.
  */
-#include <stddef.h>
-
-void *memcpy(void *dst, const void *src, size_t n);
-void *memmove(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-void *memchr(const void *s, int c, size_t n);
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
+#include <string.h>   /* the target's, or tools/size/include/string.h (-idirafter) */
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
