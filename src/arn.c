@@ -123,10 +123,31 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 #ifndef DSX_SMALL
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
+/*
+ * Eight bytes at a time: for ASCII bytes, adding 0x80 - lo sets a byte's
+ * high bit exactly when the byte is >= lo, and no carry crosses into the
+ * next byte. A word passes when every byte is a digit (or a-f for hex).
+ */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+#define AT_LEAST(x, lo) ((x) + ONES * (uint64_t)(0x80 - (lo)))
+
+static bool word_all_in(uint64_t x, bool hex)
+{
+    uint64_t in = AT_LEAST(x, '0') & ~AT_LEAST(x, '9' + 1);
+    if (hex) in |= AT_LEAST(x, 'a') & ~AT_LEAST(x, 'f' + 1);
+    return (x & HIGHS) == 0 && (in & HIGHS) == HIGHS;
+}
+
 static bool all_in(const char *s, size_t n, bool hex)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (!word_all_in(x, hex)) return false;
+    }
+    for (; i < n; i++) {
         char c = s[i];
         if (!((c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f'))) return false;
     }

@@ -278,6 +278,7 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         } else {
             size_t len = utf8_sequence(s + i, n - i);
             if (len == 0) return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, i);
+            flags |= DSX_TF_NON_ASCII;
             i += len;
         }
     }
@@ -364,7 +365,27 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
 }
 
-/* After a value inside a container: ',' or the matching close. */
+static bool is_whitespace(uint8_t c)
+{
+    /* one compare rejects every byte that can start a token */
+    return c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+}
+
+/* Steps over whitespace; true when a byte follows (then r->pos is at it). */
+static bool skip_whitespace(dsx_reader *r)
+{
+    const uint8_t *s = r->text;
+    size_t i = r->pos, n = r->length;
+    while (i < n && is_whitespace(s[i])) i++;
+    r->pos = i;
+    return i < n;
+}
+
+/*
+ * After a value inside a container: ',' or the matching close. The token
+ * after a ',' is read at once when it is the usual one (a name, a value);
+ * anything else goes back through dsx_reader_next for its exact error.
+ */
 static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
 {
     int object;
@@ -373,7 +394,10 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
     if (c == ',') {
         r->pos++;
         r->state = object ? ST_NAME : ST_ELEMENT;
-        return DSX_TOK_NONE_YET;
+        if (!skip_whitespace(r)) return DSX_TOK_NONE_YET;
+        if (object) return r->text[r->pos] == '"' ? scan_string(r, t, DSX_TOK_KEY)
+                                                  : DSX_TOK_NONE_YET;
+        return begin_value(r, t, r->text[r->pos]);
     }
     if (c == (object ? '}' : ']')) return close_container(r, t);
     return fail_unexpected(r, t, object ? DSX_REASON_EXPECTED_OBJECT_NEXT
@@ -411,7 +435,8 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
         if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
         r->pos++;
         r->state = ST_MEMBER_VALUE;
-        return DSX_TOK_NONE_YET;
+        if (!skip_whitespace(r)) return DSX_TOK_NONE_YET;
+        return begin_value(r, t, r->text[r->pos]);   /* the value, at once */
     default:
         return after_value(r, t, c);
     }
@@ -426,13 +451,9 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
         return DSX_TOK_ERROR;
     }
     for (;;) {
-        const uint8_t *s = r->text;
         dsx_tok_kind kind;
-        while (r->pos < r->length &&
-               (s[r->pos] == ' ' || s[r->pos] == '\n' || s[r->pos] == '\r' || s[r->pos] == '\t'))
-            r->pos++;
-        if (r->pos >= r->length) return at_end_of_input(r, t);
-        kind = step(r, t, s[r->pos]);
+        if (!skip_whitespace(r)) return at_end_of_input(r, t);
+        kind = step(r, t, r->text[r->pos]);
         if (kind != DSX_TOK_NONE_YET) return kind;
     }
 }

@@ -5,7 +5,9 @@
 
 static int same_text(uint16_t offset, uint8_t length, const char *s, size_t n)
 {
-    return length == n && memcmp(dsx_model_strings + offset, s, n) == 0;
+    /* length and first byte first: most candidates fail there, without a call */
+    return length == n && (n == 0 || dsx_model_strings[offset] == s[0]) &&
+           memcmp(dsx_model_strings + offset, s, n) == 0;
 }
 
 int dsx_model_find_member(const dsx_member_info *table, size_t count,

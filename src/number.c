@@ -55,6 +55,25 @@ static dsx_number_status out_of_range(bool negative)
     return negative ? DSX_NUMBER_TOO_LOW : DSX_NUMBER_TOO_HIGH;
 }
 
+#ifndef DSX_SMALL
+/*
+ * The common case: an integer literal of at most 18 digits fits an int64
+ * with no check; the general path below handles everything else.
+ */
+static bool short_integer(const char *s, size_t n, int64_t minimum, int64_t *out)
+{
+    bool negative = s[0] == '-';
+    int64_t magnitude = 0;
+    size_t i = negative;
+    if (n - i > 18) return false;
+    for (; i < n; i++) magnitude = magnitude * 10 + (s[i] - '0');
+    if (negative) magnitude = -magnitude;
+    if (magnitude < minimum) return false;   /* the general path reports it */
+    *out = magnitude;
+    return true;
+}
+#endif
+
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
                                       bool integral_values, int64_t minimum,
                                       int64_t *out)
@@ -63,8 +82,12 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
     size_t total, first, last, k;
     int64_t scale;
     uint64_t magnitude = 0;
-    if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
-        return DSX_NUMBER_NOT_INTEGER;
+    bool integer_literal = !(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT));
+    if (!integral_values && !integer_literal) return DSX_NUMBER_NOT_INTEGER;
+#ifndef DSX_SMALL
+    if (integer_literal && short_integer(text + t->start, t->end - t->start, minimum, out))
+        return DSX_NUMBER_OK;
+#endif
     split_number(text + t->start, t->end - t->start, &d);
     total = d.integer_count + d.fraction_count;
     for (first = 0; first < total && digit_at(&d, first) == '0'; first++) {}

@@ -160,10 +160,15 @@ static int find_decoded(const validator *v, const dsx_token *t,
                         const dsx_member_info *enum_member)
 {
     char decoded[DSX_MODEL_NAME_MAX];
-    size_t length = dsx_string_decode(v->text, t, decoded, sizeof decoded);
-    if (length > sizeof decoded) return -1;
-    if (enum_member) return dsx_model_find_value(enum_member, decoded, length);
-    return dsx_model_find_member(members, count, decoded, length);
+    const char *name = v->text + t->start + 1;
+    size_t length = t->end - t->start - 2;
+    if (t->flags & DSX_TF_ESCAPED) {   /* raw bytes are the text otherwise: no copy */
+        length = dsx_string_decode(v->text, t, decoded, sizeof decoded);
+        if (length > sizeof decoded) return -1;
+        name = decoded;
+    }
+    if (enum_member) return dsx_model_find_value(enum_member, name, length);
+    return dsx_model_find_member(members, count, name, length);
 }
 
 /* ---- member values ---- */
@@ -213,15 +218,10 @@ static void check_long(validator *v, const object_walk *o, int member,
 
 #ifndef DSX_SMALL
 /* A string token without escapes whose bytes are all ASCII: one byte, one code point. */
-static bool plain_ascii(const char *text, const dsx_token *t)
+static bool plain_ascii(const dsx_token *t)
 {
-    size_t i;
-    if (t->flags & DSX_TF_ESCAPED) return false;
-    for (i = t->start + 1; i + 1 < t->end; i++)
-        if ((unsigned char)text[i] >= 0x80) return false;
-    return true;
+    return !(t->flags & (DSX_TF_ESCAPED | DSX_TF_NON_ASCII));
 }
-
 #endif
 
 /* Length in code points and pattern, through the decoder (escapes, UTF-8). */
@@ -233,7 +233,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
     int32_t cp;
     size_t n = 0;
 #ifndef DSX_SMALL
-    if (plain_ascii(v->text, value)) {   /* the common case, without a call per character */
+    if (plain_ascii(value)) {   /* the common case, without a call per character */
         n = value->end - value->start - 2;
         *matches = dsx_arn_match_bytes(v->text + value->start + 1, n);
         if (copy && n <= DSX_ARN_MAX) memcpy(copy, v->text + value->start + 1, n);
