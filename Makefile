@@ -11,6 +11,8 @@
 #   make size         flash/RAM on Cortex-M0+, Cortex-M4, RV32IMC (fails over the M4 budget)
 #   make stack        worst-case stack of validation on Cortex-M4 (fails over 384 bytes)
 #   make configs      the library built in every documented feature configuration
+#   make bench        dsx against cJSON, jansson, json-c, jsmn, simdjson, RapidJSON (figures only)
+#   make bench-callgrind  instructions per document under callgrind (stable under noise)
 #   make clean
 
 CC ?= cc
@@ -28,7 +30,7 @@ CFLAGS += $(WARN) $(OPT)
 BUILD ?= build
 LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
            src/diag.c src/validate.c src/message.c src/botocore.c src/pyrepr.c src/pyfloat.c \
-           src/kept.c src/emit.c src/alloc.c src/response.c src/http.c
+           src/kept.c src/emit.c src/alloc.c src/response.c src/http.c src/fast.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB := $(BUILD)/libdsx.a
 CLI := $(BUILD)/dsx
@@ -38,7 +40,7 @@ TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
         test-small sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
-        deps-cross size stack test-target deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
+        deps-cross size stack test-target deps-bench bench bench-callgrind deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
 
@@ -286,6 +288,36 @@ fuzz-regressions: $(FUZZ_NAMES:%=build/fuzz/replay/%)
 	@set -e; for h in $(FUZZ_NAMES); do \
 	    if ls fuzz/regressions/$$h/* >/dev/null 2>&1; then build/fuzz/replay/$$h fuzz/regressions/$$h/*; fi; \
 	done; echo "fuzz regressions: ok"
+
+# ---- benchmarks (peers are installed here and only here) ----
+
+BENCH_FLAGS := -O2
+BENCH_DIR := $(BUILD)/bench
+BENCH_SRC := bench/bench.c bench/inputs.c bench/peers.c bench/peer_checks.c bench/peer_cjson.c \
+             bench/peer_jansson.c bench/peer_jsonc.c bench/peer_jsmn.c
+BENCH_PEERS := cjson/cJSON.h:libcjson-dev jansson.h:libjansson-dev json-c/json.h:libjson-c-dev \
+               jsmn.h:libjsmn-dev simdjson.h:libsimdjson-dev rapidjson/document.h:rapidjson-dev \
+               valgrind:valgrind
+BENCH_PEER_LIBS := -lcjson -ljansson -ljson-c -lsimdjson
+BENCH_WRAP := -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
+
+deps-bench:
+	@sh tools/ensure-packages.sh $(BENCH_PEERS)
+
+# simdjson's On-Demand API picks its kernel at compile time: built for this machine.
+$(BENCH_DIR)/fast_peers.o: bench/fast_peers.cpp bench/fast_peers.h | deps-bench
+	@mkdir -p $(dir $@)
+	$(CXX) -O2 -march=native -std=c++17 -c $< -o $@
+
+$(BENCH_DIR)/bench: $(BENCH_SRC) bench/*.h $(BENCH_DIR)/fast_peers.o $(LIB) | deps-bench
+	$(CC) $(CPPFLAGS) $(WARN) $(BENCH_FLAGS) -DBENCH_CFLAGS='"$(BENCH_FLAGS)"' $(BENCH_SRC) \
+	    $(BENCH_DIR)/fast_peers.o $(LIB) $(BENCH_PEER_LIBS) -lstdc++ $(BENCH_WRAP) -o $@
+
+bench: $(BENCH_DIR)/bench $(CLI)
+	$(BENCH_DIR)/bench $(BENCH_ARGS)
+
+bench-callgrind: $(BENCH_DIR)/bench
+	sh tools/bench-callgrind.sh $(BENCH_DIR)/bench
 
 clean:
 	rm -rf $(BUILD)

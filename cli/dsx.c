@@ -15,6 +15,7 @@
  * time in a buffer of that size.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
-#define READ_BLOCK 65536
+#define READ_BLOCK ((size_t)1 << 18)
 /* A response body is read up to this many bytes; the rest is not looked at. */
 #define RESPONSE_BODY_MAX ((size_t)16 << 20)
 
@@ -165,31 +166,118 @@ static size_t render_message(const dsx_diag *d, const char *json, size_t length,
     return dsx_diag_message_styled(d, message_style, json, length, buf, size);
 }
 
-static void json_string(FILE *out, const char *s, size_t n)
+/*
+ * Results on standard output are assembled here and handed to stdio in
+ * large pieces: a JSON line is dozens of small writes, and a call into
+ * stdio per piece cost more than the validation. Anything else written to
+ * stdout calls out_flush() first, so the order is kept.
+ */
+#define OUT_BLOCK ((size_t)1 << 16)
+static char out_data[OUT_BLOCK];
+static size_t out_length;
+
+static void out_flush(void)
 {
-    size_t i;
-    fputc('"', out);
-    for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc(c, out);
-        } else if (c == '\n') fputs("\\n", out);
-        else if (c == '\r') fputs("\\r", out);
-        else if (c == '\t') fputs("\\t", out);
-        else if (c < 0x20) fprintf(out, "\\u%04x", c);
-        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-            fprintf(out, "\\u%04x", (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-            i += 2;
-        } else fputc(c, out);
-    }
-    fputc('"', out);
+    fwrite(out_data, 1, out_length, stdout);
+    out_length = 0;
 }
 
-static void json_cstring(FILE *out, const char *s)
+static void out_write(const char *s, size_t n)
 {
-    json_string(out, s, strlen(s));
+    if (n > OUT_BLOCK - out_length) {
+        out_flush();
+        if (n >= OUT_BLOCK) {
+            fwrite(s, 1, n, stdout);
+            return;
+        }
+    }
+    memcpy(out_data + out_length, s, n);
+    out_length += n;
+}
+
+static void out_text(const char *s)
+{
+    out_write(s, strlen(s));
+}
+
+static void out_char(char c)
+{
+    out_write(&c, 1);
+}
+
+static void out_uint(unsigned long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do digits[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    out_write(digits + n, sizeof digits - n);
+}
+
+/*
+ * Bytes that end a run of plain string bytes: '"', '\\', controls, and
+ * 0xE2 (which may start U+2028/U+2029, escaped for JavaScript).
+ */
+static int ends_run(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20 || c == 0xE2;
+}
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+#define HAS_ZERO_BYTE(v) (((v) - ONES) & ~(v) & HIGHS)
+
+/* Steps over whole 8-byte words holding no byte that ends a run. */
+static size_t skip_plain_words(const unsigned char *s, size_t i, size_t n)
+{
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (((x - ONES * 0x20) & ~x & HIGHS) || HAS_ZERO_BYTE(x ^ (ONES * '"')) ||
+            HAS_ZERO_BYTE(x ^ (ONES * '\\')) || HAS_ZERO_BYTE(x ^ (ONES * 0xE2)))
+            break;
+        i += 8;
+    }
+    return i;
+}
+
+static int needs_escape(const unsigned char *s, size_t i, size_t n)
+{
+    if (s[i] != 0xE2) return 1;
+    return i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
+}
+
+/* A JSON string on standard output; runs of plain bytes are copied whole. */
+static void json_string(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, run = 0;
+    out_char('"');
+    while (i < n) {
+        unsigned char c;
+        char escaped[8];
+        i = skip_plain_words(s, i, n);
+        while (i < n && !ends_run(s[i])) i++;
+        if (i == n) break;
+        c = s[i];
+        if (!needs_escape(s, i, n)) {
+            i++;
+            continue;
+        }
+        out_write(text + run, i - run);
+        if (c == '"' || c == '\\') sprintf(escaped, "\\%c", c);
+        else if (c == '\n') strcpy(escaped, "\\n");
+        else if (c == '\r') strcpy(escaped, "\\r");
+        else if (c == '\t') strcpy(escaped, "\\t");
+        else if (c < 0x20) sprintf(escaped, "\\u%04x", c);
+        else {
+            sprintf(escaped, "\\u%04x", s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+            i += 2;
+        }
+        out_text(escaped);
+        run = ++i;
+    }
+    out_write(text + run, n - run);
+    out_char('"');
 }
 
 /* ---- output of one document's result ---- */
@@ -197,6 +285,7 @@ static void json_cstring(FILE *out, const char *s)
 static void print_text(FILE *out, const document *doc, const dsx_diag_list *list)
 {
     size_t i, n;
+    if (out == stdout && list->stored) out_flush();   /* keep the order of the results */
     for (i = 0; i < list->stored; i++) {
         const dsx_diag *d = &list->items[i];
         const char *msg = render(render_message, d, doc, &n);
@@ -215,15 +304,21 @@ static void print_json_diags(const document *doc, const dsx_diag_list *list,
         const dsx_diag *d = &list->items[i];
         const char *s;
         if (d->severity != severity) continue;
-        printf("%s{\"code\":\"%s\",\"path\":", printed++ ? "," : "",
-               dsx_code_name((dsx_code)d->code));
+        out_text(printed++ ? ",{\"code\":\"" : "{\"code\":\"");
+        out_text(dsx_code_name((dsx_code)d->code));
+        out_text("\",\"path\":");
         s = render(dsx_diag_pointer, d, doc, &n);
-        json_string(stdout, s, n);
-        printf(",\"offset\":%lu,\"line\":%lu,\"column\":%lu,\"message\":",
-               (unsigned long)d->offset, (unsigned long)d->line, (unsigned long)d->column);
+        json_string(s, n);
+        out_text(",\"offset\":");
+        out_uint((unsigned long)d->offset);
+        out_text(",\"line\":");
+        out_uint((unsigned long)d->line);
+        out_text(",\"column\":");
+        out_uint((unsigned long)d->column);
+        out_text(",\"message\":");
         s = render(render_message, d, doc, &n);
-        json_string(stdout, s, n);
-        putchar('}');
+        json_string(s, n);
+        out_char('}');
     }
 }
 
@@ -254,29 +349,35 @@ static void print_error_body(const document *doc, const dsx_diag_list *list)
     if (!list->errors) return;
     summary_list = list;
     s = render(render_error_body, NULL, doc, &n);
-    printf("%.*s\n", (int)n, s);
+    out_write(s, n);
+    out_char('\n');
 }
 
 static void print_json(const document *doc, const dsx_diag_list *list)
 {
     size_t n;
-    printf("{\"file\":");
-    json_cstring(stdout, doc->file);
-    if (doc->record) printf(",\"record\":%lu", (unsigned long)doc->record);
-    printf(",\"valid\":%s,\"errors\":[", list->errors ? "false" : "true");
+    out_text("{\"file\":");
+    json_string(doc->file, strlen(doc->file));
+    if (doc->record) {
+        out_text(",\"record\":");
+        out_uint((unsigned long)doc->record);
+    }
+    out_text(list->errors ? ",\"valid\":false,\"errors\":[" : ",\"valid\":true,\"errors\":[");
     print_json_diags(doc, list, DSX_SEVERITY_ERROR);
-    printf("],\"warnings\":[");
+    out_text("],\"warnings\":[");
     print_json_diags(doc, list, DSX_SEVERITY_WARNING);
-    printf("],\"summary\":");
+    out_text("],\"summary\":");
     if (list->errors) {
         const char *s;
         summary_list = list;
         s = render(render_summary, NULL, doc, &n);
-        json_string(stdout, s, n);
+        json_string(s, n);
     } else {
-        printf("null");
+        out_text("null");
     }
-    printf(",\"error_count\":%lu}\n", (unsigned long)list->errors);
+    out_text(",\"error_count\":");
+    out_uint((unsigned long)list->errors);
+    out_text("}\n");
 }
 
 /* ---- checking one document ---- */
@@ -285,6 +386,7 @@ static dsx_diag *diag_items;
 
 static void out_of_memory(void)
 {
+    out_flush();
     fputs("dsx: out of memory\n", stderr);
     exit(EXIT_USAGE);
 }
@@ -297,6 +399,7 @@ static dsx_result write_emitted(dsx_result r, char *text, size_t length)
         fputs("dsx: the document could not be emitted\n", stderr);
         return DSX_INVALID;
     }
+    out_flush();
     fwrite(text, 1, length, stdout);
     putchar('\n');
     dsx_default_allocator.release(dsx_default_allocator.context, text, length + 1);
@@ -312,6 +415,7 @@ static dsx_result write_http(const dsx_request *request, const dsx_kept *kept, u
     text = malloc(length + 1);
     if (!text) out_of_memory();
     dsx_http_request(request, kept, flags, text, length + 1);
+    out_flush();
     fwrite(text, 1, length, stdout);
     free(text);
     return DSX_VALID;
@@ -376,16 +480,18 @@ static void print_field(const char *name, const dsx_response *r, dsx_response_fi
 {
     char *text;
     size_t n;
-    printf(",\"%s\":", name);
+    out_text(",\"");
+    out_text(name);
+    out_text("\":");
     if (!dsx_response_has(r, field)) {
-        printf("null");
+        out_text("null");
         return;
     }
     n = dsx_response_text(r, field, NULL, 0);
     text = malloc(n + 1);
     if (!text) out_of_memory();
     dsx_response_text(r, field, text, n + 1);
-    json_string(stdout, text, n);
+    json_string(text, n);
     free(text);
 }
 
@@ -397,17 +503,17 @@ static dsx_result parse_response_document(const options *opt, const document *do
     dsx_parse_response((int)opt->status, header, header ? strlen(header) : 0,
                        doc->text, doc->length, &r);
     if (r.type == DSX_ERROR_NONE) {
-        printf("{\"ok\":true}\n");
+        out_text("{\"ok\":true}\n");
         return DSX_VALID;
     }
-    printf("{\"ok\":false");
+    out_text("{\"ok\":false");
     print_field("type", &r, DSX_FIELD_TYPE);
-    printf(",\"modeled\":%s,\"fault\":\"%s\"", r.modeled ? "true" : "false",
-           r.fault == DSX_FAULT_SERVER ? "server" : "client");
+    out_text(r.modeled ? ",\"modeled\":true" : ",\"modeled\":false");
+    out_text(r.fault == DSX_FAULT_SERVER ? ",\"fault\":\"server\"" : ",\"fault\":\"client\"");
     print_field("message", &r, DSX_FIELD_MESSAGE);
     print_field("errorCode", &r, DSX_FIELD_ERROR_CODE);
     print_field("datasyncErrorCode", &r, DSX_FIELD_DATASYNC_ERROR_CODE);
-    printf("}\n");
+    out_text("}\n");
     return DSX_VALID;
 }
 
@@ -509,64 +615,71 @@ static void process_whole(const options *opt, FILE *f, const char *shown, run_st
 }
 
 /*
- * NDJSON: lines are gathered in a buffer of max_size+1 bytes. A longer line
- * is passed as its first max_size+1 bytes (too_large) and the rest skipped.
+ * NDJSON: the input is read in large blocks and a line that lies whole in
+ * a block is checked where it is. Only a line cut by a block boundary is
+ * gathered, in a buffer of max_size+1 bytes; a longer line is passed as its
+ * first max_size+1 bytes (too_large) and the rest skipped. Memory is the
+ * block plus that buffer, whatever the input size.
  */
 typedef struct line_reader {
     text_buffer line;
     size_t length;
     size_t number;            /* 1-based line being gathered */
-    int overflow;
+    size_t cap;               /* max_size + 1 */
 } line_reader;
 
-static void finish_line(const options *opt, line_reader *lr, const char *shown, run_state *st)
+static void check_line(const options *opt, line_reader *lr, const char *shown, run_state *st,
+                       const char *text, size_t length)
 {
     document doc;
-    if (lr->length > 0) {
+    if (length > 0) {
         doc.file = shown;
         doc.record = lr->number;
-        doc.text = lr->line.data;
-        doc.length = lr->length;
+        doc.text = text;
+        doc.length = length < lr->cap ? length : lr->cap;
         note_result(st, check_document(opt, &doc));
     }
     lr->length = 0;
-    lr->overflow = 0;
     lr->number++;
 }
 
-static void gather(line_reader *lr, const char *p, size_t n, size_t cap)
+static void gather(line_reader *lr, const char *p, size_t n)
 {
-    size_t room = cap - lr->length;
-    if (n > room) {
-        n = room;
-        lr->overflow = 1;
-    }
+    size_t room = lr->cap - lr->length;
+    if (n > room) n = room;
     memcpy(lr->line.data + lr->length, p, n);
     lr->length += n;
 }
 
 static line_reader ndjson_reader;   /* freed at the end of main */
+static char read_block[READ_BLOCK];
 
 static void process_ndjson(const options *opt, FILE *f, const char *shown, run_state *st)
 {
-    static char block[READ_BLOCK];
     line_reader *lr = &ndjson_reader;
-    size_t cap = opt->config.max_size + 1, n;
-    if (!reserve(&lr->line, cap)) {
+    size_t n;
+    lr->cap = opt->config.max_size + 1;
+    if (!reserve(&lr->line, lr->cap)) {
         fprintf(stderr, "dsx: out of memory reading %s\n", shown);
         st->any_io_error = 1;
         return;
     }
     lr->length = 0;
-    lr->overflow = 0;
     lr->number = 1;
-    while ((n = fread(block, 1, sizeof block, f)) > 0) {
-        const char *p = block, *end = block + n;
+    while ((n = fread(read_block, 1, sizeof read_block, f)) > 0) {
+        const char *p = read_block, *end = read_block + n;
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
-            gather(lr, p, (size_t)((nl ? nl : end) - p), cap);
-            if (!nl) break;
-            finish_line(opt, lr, shown, st);
+            if (!nl) {
+                gather(lr, p, (size_t)(end - p));
+                break;
+            }
+            if (lr->length == 0) {   /* the whole line is in the block */
+                check_line(opt, lr, shown, st, p, (size_t)(nl - p));
+            } else {
+                gather(lr, p, (size_t)(nl - p));
+                check_line(opt, lr, shown, st, lr->line.data, lr->length);
+            }
             p = nl + 1;
         }
     }
@@ -575,7 +688,7 @@ static void process_ndjson(const options *opt, FILE *f, const char *shown, run_s
         st->any_io_error = 1;
         return;
     }
-    finish_line(opt, lr, shown, st);
+    check_line(opt, lr, shown, st, lr->line.data, lr->length);
 }
 
 static int run(const options *opt)
@@ -600,6 +713,7 @@ static int run(const options *opt)
         else process_whole(opt, f, shown, &st);
         close_input(f);
     }
+    out_flush();
     fflush(stdout);
     free(diag_items);
     if (st.any_io_error) return EXIT_USAGE;
@@ -772,6 +886,7 @@ int main(int argc, char **argv)
     status = parse_arguments(&opt, argc, argv, 2);
     if (status == 0) status = check_combination(&opt);
     message_style = opt.style;
+    setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 16);   /* one write per 64 KiB of results */
     if (status == 0) status = run(&opt);
     free(opt.files);
     free(scratch.data);

@@ -31,6 +31,41 @@ static size_t emit_doc(const dsx_request *request, const dsx_options *options,
 #endif
 }
 
+/*
+ * Without a kept list the plainly valid document takes the fast path
+ * (src/fast.c); with one it never does. Both must decide alike: same
+ * verdict, same diagnostics, same structure.
+ */
+static void check_fast_path(const char *json, size_t length, const dsx_config *c, dsx_result r,
+                            const dsx_request *request, const dsx_options *options,
+                            const dsx_diag_list *list)
+{
+    static dsx_diag items[16];
+    dsx_diag_list again;
+    dsx_request request2;
+    dsx_options options2;
+    dsx_result r2;
+    size_t i;
+    if (r == DSX_NO_MEMORY) return;   /* only the kept list can run out */
+    memset(&again, 0, sizeof again);
+    again.items = items;
+    again.capacity = list->capacity;
+    r2 = validate_doc(json, length, c, &request2, &options2, NULL, &again);
+    fuzz_check(r2 == r && again.stored == list->stored && again.errors == list->errors &&
+               again.warnings == list->warnings && again.total == list->total);
+    for (i = 0; i < again.stored; i++)
+        fuzz_check(items[i].code == list->items[i].code && items[i].offset == list->items[i].offset &&
+                   items[i].severity == list->items[i].severity && items[i].line == list->items[i].line);
+    if (r != DSX_VALID && r != DSX_INVALID) return;
+#if FUZZ_REQUEST
+    (void)options;
+    fuzz_check(memcmp(&request2, request, sizeof request2) == 0);
+#else
+    (void)request;
+    fuzz_check(memcmp(&options2, options, sizeof options2) == 0);
+#endif
+}
+
 static void fuzz_one(const uint8_t *data, size_t size)
 {
     static dsx_diag items[16];
@@ -59,6 +94,7 @@ static void fuzz_one(const uint8_t *data, size_t size)
     list.capacity = 1 + (data[1] >> 4);
     r = validate_doc(json, length, &c, &request, &options, &kept, &list);
     fuzz_check_verdict(r, &list);
+    check_fast_path(json, length, &c, r, &request, &options, &list);
     fuzz_render_all(&list, json, length);
     if (r != DSX_VALID) {
         /* Nothing kept from a malformed document or a failure; an invalid

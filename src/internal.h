@@ -123,6 +123,15 @@ const char *dsx_python_type(const char *json, size_t offset, size_t length, uint
 size_t dsx_python_float_digits(const char *digits, size_t n, long k, char out[17],
                                long *point, bool *infinite);
 
+/* ---- fast.c: the plainly valid document, decided in one pass ---- */
+/*
+ * True when the document is valid and simple enough for the fast path;
+ * then `options` (and `request`, when not NULL) hold what the full path
+ * would give. False decides nothing: run the full path.
+ */
+bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config,
+                       bool in_request, dsx_request *request, dsx_options *options);
+
 /* ---- kept.c ---- */
 /* Record an unknown member whose value spans value_first..value_end. */
 bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,

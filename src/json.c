@@ -9,6 +9,8 @@
  * reported at its first byte, wherever it stands.
  */
 #include "json.h"
+#include "internal.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -188,38 +190,16 @@ static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
     return (size_t)-1;
 }
 
-/*
- * Skips whole 8-byte words of plain string bytes (0x20..0x7F but '"' and
- * '\\'), so that long strings cost a few operations a word; the byte loop
- * finds the exact stop. Endianness does not matter: only "does any byte
- * of the word stop us" is asked.
- */
-#define WORD_ONES ((uint64_t)0x0101010101010101u)
-#define WORD_HIGHS ((uint64_t)0x8080808080808080u)
-
-static bool word_has_zero_byte(uint64_t x)
-{
-    return ((x - WORD_ONES) & ~x & WORD_HIGHS) != 0;
-}
-
+/* Whole 8-byte words of plain string bytes at once (src/swar.h); none with DSX_SMALL. */
 static size_t skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
 #ifdef DSX_SMALL
     (void)s;
     (void)n;
     return i;
+#else
+    return dsx_skip_plain_words(s, n, i);
 #endif
-    while (n - i >= 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if ((x & WORD_HIGHS) ||                               /* non-ASCII */
-            (((x - WORD_ONES * 0x20) & ~x & WORD_HIGHS) != 0) || /* a control byte */
-            word_has_zero_byte(x ^ (WORD_ONES * '"')) ||
-            word_has_zero_byte(x ^ (WORD_ONES * '\\')))
-            break;
-        i += 8;
-    }
-    return i;
 }
 
 /* A backslash escape at s[i]; returns the offset after it, or fails. */

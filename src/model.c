@@ -1,4 +1,5 @@
 /* Look-ups in the constant model tables (the tables are in model_tables.c). */
+#include "internal.h"
 #include "model.h"
 
 #include <string.h>
@@ -14,6 +15,11 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
                           const char *name, size_t length)
 {
     size_t i;
+#ifndef DSX_SMALL
+    const uint8_t *slots = table == dsx_request_members ? dsx_request_slots
+                         : table == dsx_option_members ? dsx_option_slots : NULL;
+    if (slots) return dsx_model_find_hashed(slots, table, name, length);
+#endif
     for (i = 0; i < count; i++)
         if (same_text(table[i].name, table[i].name_length, name, length))
             return (int)i;

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dsx.h"
 
@@ -44,6 +45,35 @@ extern const char dsx_arn_pattern[];
 static inline const char *dsx_member_name(const dsx_member_info *m)
 {
     return dsx_model_strings + m->name;
+}
+
+/*
+ * Name look-up by a perfect hash (tools/gen_model.py picks the multiplier
+ * so that no two names of a table share a slot): one comparison per name.
+ */
+#define DSX_NAME_HASH_SLOTS 32
+extern const uint8_t dsx_name_hash_multiplier;
+extern const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS];
+extern const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS];
+
+/* Must match name_hash() in tools/gen_model.py; length > 0. */
+static inline unsigned dsx_name_hash(const char *name, size_t length)
+{
+    return (unsigned)(length + (unsigned char)name[0] * dsx_name_hash_multiplier +
+                      (unsigned char)name[length - 1]) % DSX_NAME_HASH_SLOTS;
+}
+
+/* Index of the member called name[0..length) in table, through its slots; or -1. */
+static inline int dsx_model_find_hashed(const uint8_t *slots, const dsx_member_info *table,
+                                        const char *name, size_t length)
+{
+    int index;
+    const char *candidate;
+    if (length == 0) return -1;
+    index = slots[dsx_name_hash(name, length)] - 1;
+    if (index < 0 || table[index].name_length != length) return -1;
+    candidate = dsx_model_strings + table[index].name;
+    return candidate[0] == name[0] && memcmp(candidate, name, length) == 0 ? index : -1;
 }
 
 /* Index of the member called name[0..length) in table, or -1. */

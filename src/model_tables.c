@@ -102,3 +102,8 @@ const dsx_string_ref dsx_enum_values[35] = {
 };
 
 const char dsx_arn_pattern[] = "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$";
+
+/* Member index + 1 by dsx_name_hash() (0: no member there); no two names share a slot. */
+const uint8_t dsx_name_hash_multiplier = 6;
+const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {14, 0, 8, 9, 0, 5, 0, 7, 0, 13, 0, 11, 2, 0, 0, 0, 3, 6, 0, 1, 0, 0, 0, 15, 4, 0, 0, 0, 12, 0, 10, 0};

@@ -476,6 +476,9 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
         v->kept->text = json;
     }
     if (too_large(v, length)) return DSX_MALFORMED;
+    if (mode != WALK_JSON_ONLY && !v->kept &&
+        dsx_fast_validate(json, length, config, v->in_request, v->request, &v->options))
+        return DSX_VALID;
     dsx_reader_init(&v->reader, json, length, config->max_depth);
     walk_document(v);
     if (v->failed) {

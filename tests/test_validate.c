@@ -560,6 +560,75 @@ static void arn_fast_path_agrees_with_matcher(void **state)
 }
 #endif
 
+/*
+ * The fast path (taken without a kept list) and the full path (always taken
+ * with one) decide every document alike: verdict, diagnostics, structure.
+ */
+static void fast_path_agrees_with_full_path(void **state)
+{
+    static const char *const docs[] = {
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":1048576}}",
+        "{ \"Options\" : { \"BytesPerSecond\" : -1 } ,\n\t\"TaskExecutionArn\" : \"" ARN "\" }\r\n",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":-0}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":01}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":-2}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":1e3}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":1234567890123456789}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"Bytes\\u0050erSecond\":5}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"BytesPerSecond\":5,\"BytesPerSecond\":6}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{\"VerifyMode\":\"NONE\"}}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":null}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{},\"Foo\":1}",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{}} x",
+        "{\"TaskExecutionArn\":\"" ARN "\",\"Options\":{}",
+        "{\"TaskExecutionArn\":\"" ARN "\\\"\",\"Options\":{}}",
+        "{\"TaskExecutionArn\":\"arn:aws:datasync:us-east-1:1:task/x\",\"Options\":{}}",
+        "{\"Options\":{}}",
+        "{\"VerifyMode\":\"NONE\",\"Atime\":\"BEST_EFFORT\",\"Mtime\":\"NONE\"}",
+        "{\"PreserveDeletedFiles\":\"REMOVE\",\"TransferMode\":\"ALL\"}",
+        "{\"Uid\":\"BOTH\",\"LogLevel\":\"OFF\",\"ObjectTags\":\"NONE\"}",
+        "{\"Uid\":\"B\xc3\xa9TH\"}",
+        "{}",
+        "",
+        "[]",
+    };
+    size_t d, p, depth;
+    (void)state;
+    for (d = 0; d < sizeof docs / sizeof docs[0]; d++)
+        for (p = 0; p < 2; p++)
+            for (depth = 1; depth <= 2; depth++) {
+                dsx_config config;
+                dsx_diag fast_items[8], full_items[8];
+                dsx_diag_list fast_list, full_list;
+                dsx_request fast_request, full_request;
+                dsx_options fast_options, full_options;
+                dsx_kept kept;
+                size_t n = strlen(docs[d]), i;
+                dsx_config_init(&config, p ? DSX_PROFILE_WIRE : DSX_PROFILE_STRICT);
+                config.max_depth = (uint32_t)(depth == 1 ? 1 : DSX_DEFAULT_MAX_DEPTH);
+                dsx_kept_init(&kept, NULL, 0, NULL);
+                memset(&fast_list, 0, sizeof fast_list);
+                memset(&full_list, 0, sizeof full_list);
+                fast_list.items = fast_items;
+                full_list.items = full_items;
+                fast_list.capacity = full_list.capacity = 8;
+                assert_int_equal(dsx_validate_request(docs[d], n, &config, &fast_request, &fast_list),
+                                 dsx_validate_request_kept(docs[d], n, &config, &full_request, &kept,
+                                                           &full_list));
+                assert_memory_equal(&fast_request, &full_request, sizeof fast_request);
+                assert_int_equal(dsx_validate_options(docs[d], n, &config, &fast_options, &fast_list),
+                                 dsx_validate_options_kept(docs[d], n, &config, &full_options, &kept,
+                                                           &full_list));
+                assert_memory_equal(&fast_options, &full_options, sizeof fast_options);
+                assert_int_equal(fast_list.total, full_list.total);
+                for (i = 0; i < fast_list.stored; i++) {
+                    assert_int_equal(fast_items[i].code, full_items[i].code);
+                    assert_int_equal(fast_items[i].offset, full_items[i].offset);
+                }
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +654,7 @@ int main(void)
         cmocka_unit_test(twenty_thousand_unknown_members),
         cmocka_unit_test(typed_results),
         cmocka_unit_test(bad_arguments),
+        cmocka_unit_test(fast_path_agrees_with_full_path),
     };
     return cmocka_run_group_tests_name("spec 1-3: schema and diagnostics", tests, NULL, NULL);
 }

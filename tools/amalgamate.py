@@ -11,11 +11,11 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "amalgamation")
-HEADERS = ["json.h", "model.h", "internal.h"]   # dependency order
+HEADERS = ["json.h", "model.h", "internal.h", "swar.h"]   # dependency order
 SOURCES = ["json.c", "model.c", "model_tables.c", "number.c", "arn.c", "diag.c",
            "validate.c", "message.c", "botocore.c", "pyrepr.c", "pyfloat.c", "kept.c", "emit.c",
-           "alloc.c", "response.c", "http.c"]
-LOCAL = re.compile(r'^#include "(dsx|json|model|internal)\.h"\s*$', re.M)
+           "alloc.c", "response.c", "http.c", "fast.c"]
+LOCAL = re.compile(r'^#include "(dsx|json|model|internal|swar)\.h"\s*$', re.M)
 
 
 def body(path):

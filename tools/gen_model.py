@@ -128,6 +128,8 @@ def tables_source(request_names, options):
         default = values.index(DEFAULTS[name]) if kind == "ENUM" else 0
         option_rows.append(member_row(name, kind, first, len(values), default))
     value_rows = ["    {%d, %d}, /* %s */" % r for r in value_refs]
+    multiplier, (request_slots, option_slots) = hash_tables(
+        [request_names, [name for name, _, _ in options]])
     total = sum(len(x) + 1 for x in strings)
     if total > 65535:
         fail("string table too large for uint16_t offsets")
@@ -150,8 +152,43 @@ const dsx_string_ref dsx_enum_values[%d] = {
 };
 
 const char dsx_arn_pattern[] = "%s";
+
+/* Member index + 1 by dsx_name_hash() (0: no member there); no two names share a slot. */
+const uint8_t dsx_name_hash_multiplier = %d;
+const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS] = {%s};
+const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {%s};
 """ % (total, c_string_lines(strings), "\n".join(request_rows), "\n".join(option_rows),
-       len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"))
+       len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"),
+       multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)))
+
+
+HASH_SLOTS = 32
+
+
+def name_hash(name, multiplier):
+    """Must match dsx_name_hash() in src/model.c."""
+    b = name.encode("utf-8")
+    return (len(b) + b[0] * multiplier + b[-1]) % HASH_SLOTS
+
+
+def hash_tables(tables):
+    """The smallest multiplier under which every table's names hash apart."""
+    for multiplier in range(1, 256):
+        slot_rows = []
+        for names in tables:
+            slots = [0] * HASH_SLOTS
+            for index, name in enumerate(names):
+                h = name_hash(name, multiplier)
+                if slots[h]:
+                    break
+                slots[h] = index + 1
+            else:
+                slot_rows.append(slots)
+                continue
+            break
+        else:
+            return multiplier, slot_rows
+    fail("no collision-free name hash")
 
 
 def splice_header(text, block):

@@ -1,0 +1,25 @@
+/* simdjson and RapidJSON, merely parsing (bench/fast_peers.cpp). */
+#ifndef BENCH_FAST_PEERS_H
+#define BENCH_FAST_PEERS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fast_peer {
+    const char *name;
+    /* 1 when parsed; the buffer holds `capacity` readable bytes (padding after the text). */
+    int (*parse)(const char *s, size_t n, size_t capacity);
+} fast_peer;
+
+const fast_peer *fast_peers(size_t *count);
+size_t fast_peer_padding(void);
+const char *fast_peer_versions(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * The fast path: one pass that decides the common case alone, a document
+ * that is plainly valid. It reads the grammar the full path reads, but
+ * accepts only the simple shapes (names and values of printable ASCII
+ * without escapes, integer literals, known members once each, no null, no
+ * unknown member, nothing to warn about) and keeps no token, no cursor and
+ * no diagnostic. At the first thing outside those shapes it gives up and
+ * validate.c runs the full path from the start, so every result, and every
+ * diagnostic of an invalid document, comes from the full path alone: the
+ * fast path can only answer "valid", and only where the full path would
+ * (fuzz/fuzz_request.c checks both against each other).
+ */
+#include "internal.h"
+#include "model.h"
+#include "swar.h"
+
+#include <string.h>
+
+#ifndef DSX_SMALL
+
+typedef struct fast_reader {
+    const uint8_t *s;
+    size_t n;
+    size_t i;
+} fast_reader;
+
+typedef struct fast_scope {
+    const uint8_t *slots;
+    const dsx_member_info *members;
+    uint32_t seen;
+} fast_scope;
+
+/* What a valid document yields; committed by the caller only on success. */
+typedef struct fast_result {
+    dsx_options options;
+    size_t arn_start;
+    size_t arn_length;
+    uint32_t request_given;
+} fast_result;
+
+static bool is_space(uint8_t c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* Steps over whitespace; true when a byte follows. */
+static inline bool skip_space(fast_reader *f)
+{
+    while (f->i < f->n && is_space(f->s[f->i])) f->i++;
+    return f->i < f->n;
+}
+
+static inline bool take(fast_reader *f, uint8_t c)
+{
+    if (f->i < f->n && f->s[f->i] == c) {   /* the compact case, without the loop */
+        f->i++;
+        return true;
+    }
+    if (!skip_space(f) || f->s[f->i] != c) return false;
+    f->i++;
+    return true;
+}
+
+/* Offset of the first '"' at or after i, or n. */
+static inline size_t find_quote(const uint8_t *s, size_t n, size_t i)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        uint64_t x, quotes;
+        memcpy(&x, s + i, 8);
+        quotes = dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"'));
+        if (quotes) return i + ((size_t)__builtin_ctzll(quotes) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && s[i] != '"') i++;
+    return i;
+}
+
+/*
+ * A string token up to its first '"'; start and length: the bytes between.
+ * The bytes are not checked here: every string the fast path accepts must
+ * equal a model name or value, or match the ARN pattern, and all of those
+ * are printable ASCII without '\\' or '"'. So an escape, a control byte
+ * or bad UTF-8 can only make it fail, never pass.
+ */
+static inline bool plain_string(fast_reader *f, size_t *start, size_t *length)
+{
+    size_t j;
+    if (!take(f, '"')) return false;
+    j = find_quote(f->s, f->n, f->i);
+    if (j >= f->n) return false;
+    *start = f->i;
+    *length = j - f->i;
+    f->i = j + 1;
+    return true;
+}
+
+/* An integer literal of at most 18 digits (no fraction, no exponent). */
+static bool plain_integer(fast_reader *f, int64_t *out)
+{
+    const uint8_t *s = f->s;
+    size_t j, first;
+    bool negative;
+    int64_t value = 0;
+    if (!skip_space(f)) return false;
+    j = f->i;
+    negative = s[j] == '-';
+    j += negative;
+    first = j;
+    while (j < f->n && s[j] >= '0' && s[j] <= '9') value = value * 10 + (s[j++] - '0');
+    if (j == first || j - first > 18 || (s[first] == '0' && j - first > 1)) return false;
+    if (j < f->n && (s[j] == '.' || s[j] == 'e' || s[j] == 'E')) return false;
+    f->i = j;
+    *out = negative ? -value : value;
+    return true;
+}
+
+static bool plain_enum_value(fast_reader *f, const dsx_member_info *m, fast_result *r, int member)
+{
+    size_t start, length;
+    int index;
+    if (!plain_string(f, &start, &length)) return false;
+    index = dsx_model_find_value(m, (const char *)f->s + start, length);
+    if (index < 0) return false;
+    r->options.value[member] = (uint8_t)index;
+    return true;
+}
+
+static bool arn_value(fast_reader *f, fast_result *r)
+{
+    if (!plain_string(f, &r->arn_start, &r->arn_length)) return false;
+    return r->arn_length <= DSX_ARN_MAX &&
+           dsx_arn_match_bytes((const char *)f->s + r->arn_start, r->arn_length);
+}
+
+/* The cross-member rules of the Options object: any conflict leaves it to the full path. */
+static bool no_conflict(const dsx_options *o)
+{
+    uint32_t atime_mtime = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
+    uint32_t remove_all = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
+    if ((o->present & atime_mtime) == atime_mtime &&
+        (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) != (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE))
+        return false;
+    return !((o->present & remove_all) == remove_all &&
+             o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
+             o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL);
+}
+
+static void enter(fast_scope *scope, bool options)
+{
+    scope->slots = options ? dsx_option_slots : dsx_request_slots;
+    scope->members = options ? dsx_option_members : dsx_request_members;
+    scope->seen = 0;
+}
+
+/* One member value; *opens_options when it was the '{' of a request's Options. */
+static bool member_value(fast_reader *f, const fast_scope *scope, int member, bool in_request,
+                         fast_result *r, bool *opens_options)
+{
+    const dsx_member_info *m = &scope->members[member];
+    if (scope->members == dsx_request_members) {
+        r->request_given |= DSX_BIT(member);
+        if (m->kind == DSX_KIND_STRING) return arn_value(f, r);
+        *opens_options = take(f, '{');
+        return *opens_options;
+    }
+    if (in_request && member != DSX_OPT_BYTES_PER_SECOND) return false;   /* not_updatable */
+    r->options.present |= DSX_BIT(member);
+    if (m->kind == DSX_KIND_ENUM) return plain_enum_value(f, m, r, member);
+    return plain_integer(f, &r->options.bytes_per_second) &&
+           r->options.bytes_per_second >= DSX_BYTES_PER_SECOND_MIN;
+}
+
+/*
+ * The members of the document's object and, one level down, of a
+ * request's Options, in one loop (no recursion).
+ */
+static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_result *r)
+{
+    fast_scope outer, options, *scope = &outer;
+    enter(&outer, !in_request);
+    if (!take(f, '{')) return false;
+    if (take(f, '}')) return true;
+    for (;;) {
+        size_t start, length;
+        bool opens_options = false;
+        int member;
+        if (!plain_string(f, &start, &length)) return false;
+        member = dsx_model_find_hashed(scope->slots, scope->members, (const char *)f->s + start, length);
+        if (member < 0 || (scope->seen & DSX_BIT(member)) || !take(f, ':')) return false;
+        scope->seen |= DSX_BIT(member);
+        if (!member_value(f, scope, member, in_request, r, &opens_options)) return false;
+        if (opens_options) {
+            if (max_depth < 2) return false;
+            enter(&options, true);
+            scope = &options;
+            if (!take(f, '}')) continue;
+            scope = &outer;   /* {} */
+        }
+        while (!take(f, ',')) {   /* the end of an object: Options, then maybe the document */
+            if (!take(f, '}')) return false;
+            if (scope == &outer) return true;
+            if (!no_conflict(&r->options)) return false;
+            scope = &outer;
+        }
+    }
+}
+
+bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config,
+                       bool in_request, dsx_request *request, dsx_options *options)
+{
+    fast_reader f;
+    fast_result r;
+    memset(&r, 0, sizeof r);
+    f.s = (const uint8_t *)json;
+    f.n = length;
+    f.i = 0;
+    if (!walk(&f, in_request, config->max_depth, &r) || skip_space(&f)) return false;
+    if (!in_request) {
+        if (!no_conflict(&r.options)) return false;
+    } else if (r.request_given != (DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN) | DSX_BIT(DSX_REQ_OPTIONS))) {
+        return false;   /* required */
+    }
+    *options = r.options;
+    if (in_request && request) {
+        memcpy(request->task_execution_arn, json + r.arn_start, r.arn_length);
+        request->task_execution_arn[r.arn_length] = '\0';
+        request->task_execution_arn_length = r.arn_length;
+        request->present = r.request_given;
+    }
+    return true;
+}
+
+#else
+
+bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config,
+                       bool in_request, dsx_request *request, dsx_options *options)
+{
+    (void)json;
+    (void)length;
+    (void)config;
+    (void)in_request;
+    (void)request;
+    (void)options;
+    return false;
+}
+
+#endif

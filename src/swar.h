@@ -1,0 +1,51 @@
+/*
+ * Eight bytes at a time ("SIMD within a register"), portable C: used to
+ * step over runs of plain string bytes. Only speed depends on it; the
+ * results are the same with DSX_SMALL, where the callers skip it.
+ */
+#ifndef DSX_SWAR_H
+#define DSX_SWAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define DSX_WORD_ONES ((uint64_t)0x0101010101010101u)
+#define DSX_WORD_HIGHS ((uint64_t)0x8080808080808080u)
+
+/* High bit set in each zero byte of x (and maybe in bytes after one). */
+static inline uint64_t dsx_zero_bytes(uint64_t x)
+{
+    return (x - DSX_WORD_ONES) & ~x & DSX_WORD_HIGHS;
+}
+
+/*
+ * High bit set in each byte that ends a run of plain string bytes: '"',
+ * '\\', a control byte or a non-ASCII byte (and maybe in bytes after one:
+ * a borrow only runs towards later bytes, so the first flag is exact).
+ */
+static inline uint64_t dsx_string_stops(uint64_t x)
+{
+    return (x & DSX_WORD_HIGHS) | ((x - DSX_WORD_ONES * 0x20) & ~x & DSX_WORD_HIGHS) |
+           dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"')) | dsx_zero_bytes(x ^ (DSX_WORD_ONES * '\\'));
+}
+
+/* Offset of the first byte in s[i..n) that may end a run; whole words only, the caller finishes. */
+static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
+{
+    while (n - i >= 8) {
+        uint64_t x, stops;
+        memcpy(&x, s + i, 8);
+        stops = dsx_string_stops(x);
+        if (stops) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(stops) >> 3;   /* straight to the first flagged byte */
+#endif
+            break;
+        }
+        i += 8;
+    }
+    return i;
+}
+
+#endif
