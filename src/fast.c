@@ -100,7 +100,7 @@ static inline bool plain_string(fast_reader *f, size_t *start, size_t *length)
 static bool plain_integer(fast_reader *f, int64_t *out)
 {
     const uint8_t *s = f->s;
-    size_t j, first;
+    size_t j, k, first;
     bool negative;
     int64_t value = 0;
     if (!skip_space(f)) return false;
@@ -108,8 +108,9 @@ static bool plain_integer(fast_reader *f, int64_t *out)
     negative = s[j] == '-';
     j += negative;
     first = j;
-    while (j < f->n && s[j] >= '0' && s[j] <= '9') value = value * 10 + (s[j++] - '0');
+    while (j < f->n && s[j] >= '0' && s[j] <= '9') j++;
     if (j == first || j - first > 18 || (s[first] == '0' && j - first > 1)) return false;
+    for (k = first; k < j; k++) value = value * 10 + (s[k] - '0');   /* 18 digits: no overflow */
     if (j < f->n && (s[j] == '.' || s[j] == 'e' || s[j] == 'E')) return false;
     f->i = j;
     *out = negative ? -value : value;
