@@ -11,6 +11,7 @@
  * tools/gen_model.py refuses a model whose pattern differs from this one.
  */
 #include "internal.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -128,15 +129,13 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
  * high bit exactly when the byte is >= lo, and no carry crosses into the
  * next byte. A word passes when every byte is a digit (or a-f for hex).
  */
-#define ONES ((uint64_t)0x0101010101010101u)
-#define HIGHS ((uint64_t)0x8080808080808080u)
-#define AT_LEAST(x, lo) ((x) + ONES * (uint64_t)(0x80 - (lo)))
+#define AT_LEAST(x, lo) ((x) + DSX_WORD_ONES * (uint64_t)(0x80 - (lo)))
 
 static bool word_all_in(uint64_t x, bool hex)
 {
     uint64_t in = AT_LEAST(x, '0') & ~AT_LEAST(x, '9' + 1);
     if (hex) in |= AT_LEAST(x, 'a') & ~AT_LEAST(x, 'f' + 1);
-    return (x & HIGHS) == 0 && (in & HIGHS) == HIGHS;
+    return (x & DSX_WORD_HIGHS) == 0 && (in & DSX_WORD_HIGHS) == DSX_WORD_HIGHS;
 }
 
 static bool all_in(const char *s, size_t n, bool hex)

@@ -61,22 +61,6 @@ static inline bool take(fast_reader *f, uint8_t c)
     return true;
 }
 
-/* Offset of the first '"' at or after i, or n. */
-static inline size_t find_quote(const uint8_t *s, size_t n, size_t i)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    while (n - i >= 8) {
-        uint64_t x, quotes;
-        memcpy(&x, s + i, 8);
-        quotes = dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"'));
-        if (quotes) return i + ((size_t)__builtin_ctzll(quotes) >> 3);
-        i += 8;
-    }
-#endif
-    while (i < n && s[i] != '"') i++;
-    return i;
-}
-
 /*
  * A string token up to its first '"'; start and length: the bytes between.
  * The bytes are not checked here: every string the fast path accepts must
@@ -88,7 +72,7 @@ static inline bool plain_string(fast_reader *f, size_t *start, size_t *length)
 {
     size_t j;
     if (!take(f, '"')) return false;
-    j = find_quote(f->s, f->n, f->i);
+    j = dsx_find_quote(f->s, f->n, f->i);
     if (j >= f->n) return false;
     *start = f->i;
     *length = j - f->i;
@@ -96,25 +80,27 @@ static inline bool plain_string(fast_reader *f, size_t *start, size_t *length)
     return true;
 }
 
-/* An integer literal of at most 18 digits (no fraction, no exponent). */
-static bool plain_integer(fast_reader *f, int64_t *out)
+/*
+ * An integer literal: the grammar is read here, the value by number.c like
+ * on the full path (a fraction or exponent is left to the full path).
+ */
+static bool plain_integer(fast_reader *f, int64_t minimum, int64_t *out)
 {
     const uint8_t *s = f->s;
-    size_t j, k, first;
-    bool negative;
-    int64_t value = 0;
+    dsx_token t;
+    size_t j, first;
     if (!skip_space(f)) return false;
-    j = f->i;
-    negative = s[j] == '-';
-    j += negative;
+    j = f->i + (s[f->i] == '-');
     first = j;
     while (j < f->n && s[j] >= '0' && s[j] <= '9') j++;
-    if (j == first || j - first > 18 || (s[first] == '0' && j - first > 1)) return false;
-    for (k = first; k < j; k++) value = value * 10 + (s[k] - '0');   /* 18 digits: no overflow */
+    if (j == first || (s[first] == '0' && j - first > 1)) return false;
     if (j < f->n && (s[j] == '.' || s[j] == 'e' || s[j] == 'E')) return false;
+    t.kind = DSX_TOK_NUMBER;
+    t.flags = s[f->i] == '-' ? DSX_TF_NEGATIVE : 0;
+    t.start = f->i;
+    t.end = j;
     f->i = j;
-    *out = negative ? -value : value;
-    return true;
+    return dsx_number_to_int64((const char *)s, &t, false, minimum, out) == DSX_NUMBER_OK;
 }
 
 static bool plain_enum_value(fast_reader *f, const dsx_member_info *m, fast_result *r, int member)
@@ -138,14 +124,7 @@ static bool arn_value(fast_reader *f, fast_result *r)
 /* The cross-member rules of the Options object: any conflict leaves it to the full path. */
 static bool no_conflict(const dsx_options *o)
 {
-    uint32_t atime_mtime = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
-    uint32_t remove_all = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
-    if ((o->present & atime_mtime) == atime_mtime &&
-        (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) != (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE))
-        return false;
-    return !((o->present & remove_all) == remove_all &&
-             o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
-             o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL);
+    return !dsx_atime_mtime_conflict(o) && !dsx_remove_all_conflict(o);
 }
 
 static void enter(fast_scope *scope, bool options)
@@ -169,8 +148,7 @@ static bool member_value(fast_reader *f, const fast_scope *scope, int member, bo
     if (in_request && member != DSX_OPT_BYTES_PER_SECOND) return false;   /* not_updatable */
     r->options.present |= DSX_BIT(member);
     if (m->kind == DSX_KIND_ENUM) return plain_enum_value(f, m, r, member);
-    return plain_integer(f, &r->options.bytes_per_second) &&
-           r->options.bytes_per_second >= DSX_BYTES_PER_SECOND_MIN;
+    return plain_integer(f, DSX_BYTES_PER_SECOND_MIN, &r->options.bytes_per_second);
 }
 
 /*

@@ -123,6 +123,10 @@ const char *dsx_python_type(const char *json, size_t offset, size_t length, uint
 size_t dsx_python_float_digits(const char *digits, size_t n, long k, char out[17],
                                long *point, bool *infinite);
 
+/* ---- validate.c: the cross-member rules, over valid options ---- */
+bool dsx_atime_mtime_conflict(const dsx_options *o);
+bool dsx_remove_all_conflict(const dsx_options *o);
+
 /* ---- fast.c: the plainly valid document, decided in one pass ---- */
 /*
  * True when the document is valid and simple enough for the fast path;

@@ -4,13 +4,6 @@
 
 #include <string.h>
 
-static int same_text(uint16_t offset, uint8_t length, const char *s, size_t n)
-{
-    /* length and first byte first: most candidates fail there, without a call */
-    return length == n && (n == 0 || dsx_model_strings[offset] == s[0]) &&
-           memcmp(dsx_model_strings + offset, s, n) == 0;
-}
-
 int dsx_model_find_member(const dsx_member_info *table, size_t count,
                           const char *name, size_t length)
 {
@@ -21,7 +14,7 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
     if (slots) return dsx_model_find_hashed(slots, table, name, length);
 #endif
     for (i = 0; i < count; i++)
-        if (same_text(table[i].name, table[i].name_length, name, length))
+        if (dsx_model_text_is(table[i].name, table[i].name_length, name, length))
             return (int)i;
     return -1;
 }
@@ -32,7 +25,7 @@ int dsx_model_find_value(const dsx_member_info *member, const char *value,
     const dsx_string_ref *values = dsx_enum_values + member->first_value;
     int i;
     for (i = 0; i < member->value_count; i++)
-        if (same_text(values[i].offset, values[i].length, value, length))
+        if (dsx_model_text_is(values[i].offset, values[i].length, value, length))
             return i;
     return -1;
 }

@@ -2,6 +2,7 @@
 #ifndef DSX_MODEL_H
 #define DSX_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -56,6 +57,13 @@ extern const uint8_t dsx_name_hash_multiplier;
 extern const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS];
 extern const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS];
 
+/* Whether the model string at offset/length is s[0..n): length and first byte before the call. */
+static inline bool dsx_model_text_is(uint16_t offset, uint8_t length, const char *s, size_t n)
+{
+    return length == n && (n == 0 || dsx_model_strings[offset] == s[0]) &&
+           memcmp(dsx_model_strings + offset, s, n) == 0;
+}
+
 /* Must match name_hash() in tools/gen_model.py; length > 0. */
 static inline unsigned dsx_name_hash(const char *name, size_t length)
 {
@@ -68,12 +76,10 @@ static inline int dsx_model_find_hashed(const uint8_t *slots, const dsx_member_i
                                         const char *name, size_t length)
 {
     int index;
-    const char *candidate;
     if (length == 0) return -1;
     index = slots[dsx_name_hash(name, length)] - 1;
-    if (index < 0 || table[index].name_length != length) return -1;
-    candidate = dsx_model_strings + table[index].name;
-    return candidate[0] == name[0] && memcmp(candidate, name, length) == 0 ? index : -1;
+    return index >= 0 && dsx_model_text_is(table[index].name, table[index].name_length, name, length)
+               ? index : -1;
 }
 
 /* Index of the member called name[0..length) in table, or -1. */

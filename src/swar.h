@@ -30,6 +30,19 @@ static inline uint64_t dsx_string_stops(uint64_t x)
            dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"')) | dsx_zero_bytes(x ^ (DSX_WORD_ONES * '\\'));
 }
 
+/*
+ * Where the first flagged byte of a word lies can be read off the flags on
+ * little-endian machines (count trailing zeros); elsewhere the callers
+ * finish byte by byte from the start of the word.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DSX_SWAR_EXACT 1
+static inline size_t dsx_first_flagged(uint64_t flags)
+{
+    return (size_t)__builtin_ctzll(flags) >> 3;
+}
+#endif
+
 /* Offset of the first byte in s[i..n) that may end a run; whole words only, the caller finishes. */
 static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
@@ -38,13 +51,32 @@ static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
         memcpy(&x, s + i, 8);
         stops = dsx_string_stops(x);
         if (stops) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            i += (size_t)__builtin_ctzll(stops) >> 3;   /* straight to the first flagged byte */
+#ifdef DSX_SWAR_EXACT
+            i += dsx_first_flagged(stops);   /* straight to the first flagged byte */
 #endif
             break;
         }
         i += 8;
     }
+    return i;
+}
+
+/* Offset of the first '"' in s[i..n), or n. */
+static inline size_t dsx_find_quote(const uint8_t *s, size_t n, size_t i)
+{
+    while (n - i >= 8) {
+        uint64_t x, quotes;
+        memcpy(&x, s + i, 8);
+        quotes = dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"'));
+        if (quotes) {
+#ifdef DSX_SWAR_EXACT
+            return i + dsx_first_flagged(quotes);
+#endif
+            break;
+        }
+        i += 8;
+    }
+    while (i < n && s[i] != '"') i++;
     return i;
 }
 

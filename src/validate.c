@@ -376,22 +376,32 @@ static void report_conflict(validator *v, int member, const dsx_token *value,
     add(v, &d);
 }
 
+/* The two cross-member rules, over valid options (the fast path asks them too). */
+bool dsx_atime_mtime_conflict(const dsx_options *o)
+{
+    uint32_t both = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
+    return (o->present & both) == both &&
+           (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) !=
+               (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE);
+}
+
+bool dsx_remove_all_conflict(const dsx_options *o)
+{
+    uint32_t both = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
+    return (o->present & both) == both &&
+           o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
+           o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL;
+}
+
 /* Cross-member rules, only between members whose values are valid. */
 static void check_conflicts(validator *v)
 {
     const dsx_options *o = &v->options;
-    uint32_t atime_mtime = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
-    uint32_t remove_all = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
-    if ((o->present & atime_mtime) == atime_mtime) {
-        bool best_effort = o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT;
-        bool preserve = o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE;
-        if (best_effort != preserve)
-            report_conflict(v, DSX_OPT_MTIME, &v->mtime,
-                            best_effort ? DSX_CONFLICT_MTIME_PRESERVE : DSX_CONFLICT_MTIME_NONE);
-    }
-    if ((o->present & remove_all) == remove_all &&
-        o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
-        o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL)
+    if (dsx_atime_mtime_conflict(o))
+        report_conflict(v, DSX_OPT_MTIME, &v->mtime,
+                        o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT ? DSX_CONFLICT_MTIME_PRESERVE
+                                                                         : DSX_CONFLICT_MTIME_NONE);
+    if (dsx_remove_all_conflict(o))
         report_conflict(v, DSX_OPT_TRANSFER_MODE, &v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
 }
 
