@@ -127,50 +127,70 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 /*
  * Eight bytes at a time: for ASCII bytes, adding 0x80 - lo sets a byte's
  * high bit exactly when the byte is >= lo, and no carry crosses into the
- * next byte. A word passes when every byte is a digit (or a-f for hex).
+ * next byte. Each check below looks at whole words; a piece whose length is
+ * not a multiple of eight ends with a word that overlaps the one before, so
+ * there is no byte loop and no call.
  */
 #define AT_LEAST(x, lo) ((x) + DSX_WORD_ONES * (uint64_t)(0x80 - (lo)))
+#define IN_RANGE(x, lo, hi) (AT_LEAST(x, lo) & ~AT_LEAST(x, (hi) + 1))
 
-static bool word_all_in(uint64_t x, bool hex)
+enum byte_class { CLASS_DIGIT, CLASS_HEX, CLASS_REGION };
+
+static inline bool word_in_class(uint64_t x, enum byte_class c)
 {
-    uint64_t in = AT_LEAST(x, '0') & ~AT_LEAST(x, '9' + 1);
-    if (hex) in |= AT_LEAST(x, 'a') & ~AT_LEAST(x, 'f' + 1);
+    uint64_t in = IN_RANGE(x, '0', '9');
+    if (c == CLASS_HEX) in |= IN_RANGE(x, 'a', 'f');
+    if (c == CLASS_REGION) in |= IN_RANGE(x, 'a', 'z') | IN_RANGE(x, '-', '-');
     return (x & DSX_WORD_HIGHS) == 0 && (in & DSX_WORD_HIGHS) == DSX_WORD_HIGHS;
 }
 
-static bool all_in(const char *s, size_t n, bool hex)
+/* Every byte of s[0..n) in the class; n >= 8. */
+static inline bool words_in_class(const char *s, size_t n, enum byte_class c)
 {
-    size_t i = 0;
-    for (; n - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if (!word_all_in(x, hex)) return false;
-    }
-    for (; i < n; i++) {
-        char c = s[i];
-        if (!((c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8)
+        if (!word_in_class(dsx_load64(s + i), c)) return false;
+    return word_in_class(dsx_load64(s + n - 8), c);
+}
+
+static bool region_bytes(const char *s, size_t n)
+{
+    size_t i;
+    if (n >= 8) return words_in_class(s, n, CLASS_REGION);
+    for (i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return false;
+    return n > 0;
+}
+
+/* After the region, a fixed tail: ':', 12 digits, ":task/task-", 17 hex, "/execution/exec-", 17 hex. */
+#define ARN_TAIL 74
+
+static bool tail_bytes(const char *s)
+{
+    return s[0] == ':' && words_in_class(s + 1, 12, CLASS_DIGIT) &&
+           dsx_same_bytes(s + 13, ":task/task-", 11) && words_in_class(s + 24, 17, CLASS_HEX) &&
+           dsx_same_bytes(s + 41, "/execution/exec-", 16) && words_in_class(s + 57, 17, CLASS_HEX);
 }
 
 bool dsx_arn_match_bytes(const char *s, size_t n)
 {
     const char *end = s + n, *colon;
-    size_t run;
-    if (n < 4 || memcmp(s, "arn:", 4) != 0) return false;
-    s += 4;
-    colon = memchr(s, ':', (size_t)(end - s));
-    if (!colon || !known_partition(s, (size_t)(colon - s))) return false;
-    s = colon + 1;
-    if ((size_t)(end - s) < 9 || memcmp(s, "datasync:", 9) != 0) return false;
-    s += 9;
-    for (run = 0; s < end && ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'); s++)
-        run++;
-    /* then ':', 12 digits, ":task/task-", 17 hex, "/execution/exec-", 17 hex: 74 bytes */
-    if (run == 0 || end - s != 74 || *s != ':') return false;
-    s++;
-    return all_in(s, 12, false) && memcmp(s + 12, ":task/task-", 11) == 0 &&
-           all_in(s + 23, 17, true) && memcmp(s + 40, "/execution/exec-", 16) == 0 &&
-           all_in(s + 56, 17, true);
+    /* "arn:aws:datasync:" is the common start: 17 bytes, two words compared */
+    static const char common[] = "arn:aws:datasync:";
+    if (n >= 17 + 1 + ARN_TAIL && dsx_same_bytes(s, common, 17)) {
+        s += 17;
+    } else {
+        if (n < 4 || memcmp(s, "arn:", 4) != 0) return false;
+        s += 4;
+        colon = memchr(s, ':', (size_t)(end - s));
+        if (!colon || !known_partition(s, (size_t)(colon - s))) return false;
+        s = colon + 1;
+        if ((size_t)(end - s) < 9 || memcmp(s, "datasync:", 9) != 0) return false;
+        s += 9;
+    }
+    /* the region runs up to the tail, which has a fixed length */
+    if (end - s <= ARN_TAIL) return false;
+    return region_bytes(s, (size_t)(end - s) - ARN_TAIL) && tail_bytes(end - ARN_TAIL);
 }
 #endif /* DSX_SMALL */

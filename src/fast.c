@@ -38,16 +38,22 @@ typedef struct fast_result {
     uint32_t request_given;
 } fast_result;
 
-static bool is_space(uint8_t c)
+/* One comparison and a bit test instead of four comparisons. */
+#define SPACE_BITS ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\n') | (UINT64_C(1) << '\r') | \
+                    (UINT64_C(1) << '\t'))
+
+static inline bool is_space(uint8_t c)
 {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    return c <= ' ' && ((SPACE_BITS >> c) & 1);
 }
 
 /* Steps over whitespace; true when a byte follows. */
 static inline bool skip_space(fast_reader *f)
 {
-    while (f->i < f->n && is_space(f->s[f->i])) f->i++;
-    return f->i < f->n;
+    size_t i = f->i;
+    while (i < f->n && is_space(f->s[i])) i++;
+    f->i = i;
+    return i < f->n;
 }
 
 static inline bool take(fast_reader *f, uint8_t c)
@@ -103,12 +109,12 @@ static bool plain_integer(fast_reader *f, int64_t minimum, int64_t *out)
     return dsx_number_to_int64((const char *)s, &t, false, minimum, out) == DSX_NUMBER_OK;
 }
 
-static bool plain_enum_value(fast_reader *f, const dsx_member_info *m, fast_result *r, int member)
+static bool plain_enum_value(fast_reader *f, fast_result *r, int member)
 {
     size_t start, length;
     int index;
     if (!plain_string(f, &start, &length)) return false;
-    index = dsx_model_find_value(m, (const char *)f->s + start, length);
+    index = dsx_model_find_value_hashed((unsigned)member, (const char *)f->s + start, length);
     if (index < 0) return false;
     r->options.value[member] = (uint8_t)index;
     return true;
@@ -147,7 +153,7 @@ static bool member_value(fast_reader *f, const fast_scope *scope, int member, bo
     }
     if (in_request && member != DSX_OPT_BYTES_PER_SECOND) return false;   /* not_updatable */
     r->options.present |= DSX_BIT(member);
-    if (m->kind == DSX_KIND_ENUM) return plain_enum_value(f, m, r, member);
+    if (m->kind == DSX_KIND_ENUM) return plain_enum_value(f, r, member);
     return plain_integer(f, DSX_BYTES_PER_SECOND_MIN, &r->options.bytes_per_second);
 }
 
@@ -213,16 +219,6 @@ bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config
 
 #else
 
-bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config,
-                       bool in_request, dsx_request *request, dsx_options *options)
-{
-    (void)json;
-    (void)length;
-    (void)config;
-    (void)in_request;
-    (void)request;
-    (void)options;
-    return false;
-}
+typedef int dsx_fast_path_compiled_out;   /* ISO C wants something in a translation unit */
 
 #endif

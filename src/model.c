@@ -22,10 +22,14 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
 int dsx_model_find_value(const dsx_member_info *member, const char *value,
                          size_t length)
 {
+#ifndef DSX_SMALL
+    return dsx_model_find_value_hashed((unsigned)(member - dsx_option_members), value, length);
+#else
     const dsx_string_ref *values = dsx_enum_values + member->first_value;
     int i;
     for (i = 0; i < member->value_count; i++)
         if (dsx_model_text_is(values[i].offset, values[i].length, value, length))
             return i;
     return -1;
+#endif
 }

@@ -9,6 +9,20 @@
 
 #include "dsx.h"
 
+/*
+ * Size-optimised builds (-Os, or -DDSX_SMALL) leave out the fast paths that
+ * only buy speed (the fast path, the word-at-a-time string scan, the
+ * byte-wise ARN check, the hashed value look-up); the results are the same
+ * either way (make test-small).
+ */
+#if !defined(DSX_SMALL) && defined(__OPTIMIZE_SIZE__)
+#define DSX_SMALL 1
+#endif
+
+#ifndef DSX_SMALL
+#include "swar.h"
+#endif
+
 typedef enum dsx_member_kind {
     DSX_KIND_STRING,   /* TaskExecutionArn */
     DSX_KIND_OBJECT,   /* Options */
@@ -57,11 +71,15 @@ extern const uint8_t dsx_name_hash_multiplier;
 extern const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS];
 extern const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS];
 
-/* Whether the model string at offset/length is s[0..n): length and first byte before the call. */
+/* Whether the model string at offset/length is s[0..n): length and first byte first. */
 static inline bool dsx_model_text_is(uint16_t offset, uint8_t length, const char *s, size_t n)
 {
     return length == n && (n == 0 || dsx_model_strings[offset] == s[0]) &&
+#ifndef DSX_SMALL
+           dsx_same_bytes(dsx_model_strings + offset, s, n);   /* no call */
+#else
            memcmp(dsx_model_strings + offset, s, n) == 0;
+#endif
 }
 
 /* Must match name_hash() in tools/gen_model.py; length > 0. */
@@ -81,6 +99,36 @@ static inline int dsx_model_find_hashed(const uint8_t *slots, const dsx_member_i
     return index >= 0 && dsx_model_text_is(table[index].name, table[index].name_length, name, length)
                ? index : -1;
 }
+
+#ifndef DSX_SMALL
+/*
+ * Enum values by one perfect hash over (member, value) pairs: the second
+ * and last bytes tell NAME from NONE, which first and last bytes do not.
+ */
+#define DSX_VALUE_HASH_SLOTS 128
+extern const uint8_t dsx_value_hash_step;
+extern const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS];
+
+/* Must match value_hash() in tools/gen_model.py; length >= 2. */
+static inline unsigned dsx_value_hash(unsigned option, const char *value, size_t length)
+{
+    return (unsigned)(length + (unsigned char)value[1] + (unsigned char)value[length - 1] +
+                      option * dsx_value_hash_step) % DSX_VALUE_HASH_SLOTS;
+}
+
+/* Index of value[0..length) among the values of option `option`, or -1. */
+static inline int dsx_model_find_value_hashed(unsigned option, const char *value, size_t length)
+{
+    const dsx_member_info *m = &dsx_option_members[option];
+    int index;
+    if (length < 2) return -1;   /* every value is longer */
+    index = dsx_value_slots[dsx_value_hash(option, value, length)] - 1 - m->first_value;
+    return index >= 0 && index < m->value_count &&
+                   dsx_model_text_is(dsx_enum_values[m->first_value + index].offset,
+                                     dsx_enum_values[m->first_value + index].length, value, length)
+               ? index : -1;
+}
+#endif
 
 /* Index of the member called name[0..length) in table, or -1. */
 int dsx_model_find_member(const dsx_member_info *table, size_t count,

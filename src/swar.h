@@ -6,12 +6,43 @@
 #ifndef DSX_SWAR_H
 #define DSX_SWAR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #define DSX_WORD_ONES ((uint64_t)0x0101010101010101u)
 #define DSX_WORD_HIGHS ((uint64_t)0x8080808080808080u)
+
+static inline uint64_t dsx_load64(const void *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+static inline uint32_t dsx_load32(const void *s)
+{
+    uint32_t x;
+    memcpy(&x, s, 4);
+    return x;
+}
+
+/*
+ * a[0..n) == b[0..n) without a call: whole words, the last one overlapping
+ * the one before, so nothing outside either range is read.
+ */
+static inline bool dsx_same_bytes(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    if (n >= 8) {
+        for (i = 0; i + 8 < n; i += 8)
+            if (dsx_load64(a + i) != dsx_load64(b + i)) return false;
+        return dsx_load64(a + n - 8) == dsx_load64(b + n - 8);
+    }
+    if (n >= 4) return dsx_load32(a) == dsx_load32(b) && dsx_load32(a + n - 4) == dsx_load32(b + n - 4);
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
 
 /* High bit set in each zero byte of x (and maybe in bytes after one). */
 static inline uint64_t dsx_zero_bytes(uint64_t x)

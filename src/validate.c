@@ -459,15 +459,35 @@ static bool too_large(validator *v, size_t length)
     return true;
 }
 
+/* What a NULL configuration means: the strict profile's defaults. */
+static const dsx_config strict_config = { DSX_UNKNOWN_ERROR, DSX_NULL_ERROR,
+                                          DSX_NUMBER_INTEGER_LITERAL, DSX_SEVERITY_ERROR,
+                                          DSX_DEFAULT_MAX_DEPTH, DSX_DEFAULT_MAX_SIZE };
+
+/*
+ * The fast path (fast.c), tried before the full path sets anything up; true
+ * when it found the document plainly valid and filled `request`/`options`.
+ * Anything else, bad arguments included, is left to the full path.
+ */
+static bool fast_valid(const char *json, size_t length, const dsx_config *config,
+                       bool in_request, dsx_request *request, dsx_options *options,
+                       dsx_diag_list *diags)
+{
+    dsx_options unused;
+    if (!config) config = &strict_config;
+    if (!json || length > config->max_size || !config_is_usable(config)) return false;
+    if (!dsx_fast_validate(json, length, config, in_request, request, options ? options : &unused))
+        return false;
+    if (diags) dsx_diags_clear(diags);
+    return true;
+}
+
 static dsx_result run(validator *v, enum walk_mode mode, const char *json,
                       size_t length, const dsx_config *config,
                       dsx_diag_list *diags)
 {
-    static const dsx_config strict = { DSX_UNKNOWN_ERROR, DSX_NULL_ERROR,
-                                       DSX_NUMBER_INTEGER_LITERAL, DSX_SEVERITY_ERROR,
-                                       DSX_DEFAULT_MAX_DEPTH, DSX_DEFAULT_MAX_SIZE };
     dsx_diag_list scratch;
-    if (!config) config = &strict;
+    if (!config) config = &strict_config;
     if ((!json && length) || !config_is_usable(config)) return DSX_BAD_ARGUMENT;
     if (!json) json = "";
     if (!diags) {   /* counts are still needed for the verdict */
@@ -486,9 +506,6 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
         v->kept->text = json;
     }
     if (too_large(v, length)) return DSX_MALFORMED;
-    if (mode != WALK_JSON_ONLY && !v->kept &&
-        dsx_fast_validate(json, length, config, v->in_request, v->request, &v->options))
-        return DSX_VALID;
     dsx_reader_init(&v->reader, json, length, config->max_depth);
     walk_document(v);
     if (v->failed) {
@@ -516,10 +533,12 @@ dsx_result dsx_validate_request_kept(const char *json, size_t length,
 {
     validator v;
     dsx_result result;
+    if (out) memset(out, 0, sizeof *out);
+    if (!kept && fast_valid(json, length, config, true, out, out ? &out->options : NULL, diags))
+        return DSX_VALID;
     memset(&v, 0, sizeof v);
     v.request = out;
     v.kept = kept;
-    if (out) memset(out, 0, sizeof *out);
     result = run(&v, WALK_REQUEST, json, length, config, diags);
     drop_kept(kept, result);
     if (!out) return result;
@@ -534,6 +553,7 @@ dsx_result dsx_validate_options_kept(const char *json, size_t length,
 {
     validator v;
     dsx_result result;
+    if (!kept && fast_valid(json, length, config, false, NULL, out, diags)) return DSX_VALID;
     memset(&v, 0, sizeof v);
     v.kept = kept;
     result = run(&v, WALK_OPTIONS, json, length, config, diags);

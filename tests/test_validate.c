@@ -532,12 +532,16 @@ static void arn_fast_path_agrees_with_matcher(void **state)
     static const char *const bases[] = {
         ARN, "arn:aws-iso-b:datasync:a-b-9:000000000000:task/task-00000000000000000/execution/exec-fffffffffffffffff",
         "arn:aws-cn:datasync:x:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+        /* regions of 8 and more bytes: checked a word at a time */
+        "arn:aws:datasync:eu-west2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+        "arn:aws:datasync:ap-southeast-2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
     };
-    static const char replacements[] = ":-/afgz09AX\n";
+    /* the bytes either side of each class boundary, and non-ASCII */
+    static const char replacements[] = ":-/afgz09AX\n,.`{@\x01\x7f\x80\xff";
     char s[160];
     size_t b, i, k, agreed = 0;
     (void)state;
-    for (b = 0; b < 3; b++) {
+    for (b = 0; b < sizeof bases / sizeof bases[0]; b++) {
         size_t n = strlen(bases[b]);
         assert_true(dsx_arn_match_bytes(bases[b], n) && matcher_accepts(bases[b], n));
         for (i = 0; i <= n; i++) {

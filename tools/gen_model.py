@@ -130,6 +130,8 @@ def tables_source(request_names, options):
     value_rows = ["    {%d, %d}, /* %s */" % r for r in value_refs]
     multiplier, (request_slots, option_slots) = hash_tables(
         [request_names, [name for name, _, _ in options]])
+    value_step, value_slots = value_hash_table(
+        [(member, value) for member, (_, _, values) in enumerate(options) for value in values])
     total = sum(len(x) + 1 for x in strings)
     if total > 65535:
         fail("string table too large for uint16_t offsets")
@@ -157,9 +159,16 @@ const char dsx_arn_pattern[] = "%s";
 const uint8_t dsx_name_hash_multiplier = %d;
 const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS] = {%s};
 const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {%s};
+
+#ifndef DSX_SMALL   /* only the hashed value look-up uses it */
+/* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
+const uint8_t dsx_value_hash_step = %d;
+const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {%s};
+#endif
 """ % (total, c_string_lines(strings), "\n".join(request_rows), "\n".join(option_rows),
        len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"),
-       multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)))
+       multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)),
+       value_step, ", ".join(map(str, value_slots)))
 
 
 HASH_SLOTS = 32
@@ -189,6 +198,31 @@ def hash_tables(tables):
         else:
             return multiplier, slot_rows
     fail("no collision-free name hash")
+
+
+VALUE_HASH_SLOTS = 128
+
+
+def value_hash(member, value, step):
+    """Must match dsx_value_hash() in src/model.h (values have two bytes or more)."""
+    b = value.encode("utf-8")
+    return (len(b) + b[1] + b[-1] + member * step) % VALUE_HASH_SLOTS
+
+
+def value_hash_table(pairs):
+    """The smallest member step under which every (member, value) of the model hashes apart."""
+    for step in range(1, 256):
+        slots = [0] * VALUE_HASH_SLOTS
+        for index, (member, value) in enumerate(pairs):
+            if len(value.encode("utf-8")) < 2:
+                fail("enum value %r shorter than the value hash reads" % value)
+            h = value_hash(member, value, step)
+            if slots[h]:
+                break
+            slots[h] = index + 1
+        else:
+            return step, slots
+    fail("no collision-free value hash")
 
 
 def splice_header(text, block):
