@@ -60,18 +60,65 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Calls per batch so that one batch lasts about `target` ns. */
+static long calibrate(work_fn fn, void *ctx, double target)
+{
+    long n = 1;
+    double t;
+    fn(ctx);   /* warm the caches */
+    while ((t = run_batch(fn, ctx, n)) < target / 4) n *= 2;
+    n = (long)((double)n * target / t);
+    return n > 0 ? n : 1;
+}
+
+static int batch_count(void)
+{
+    return quick ? 5 : 21;
+}
+
+static double batch_ns(void)
+{
+    return quick ? 1e6 : 4e6;
+}
+
 /* Median ns per call over batches of a few milliseconds each. */
 static double measure(work_fn fn, void *ctx)
 {
-    double samples[31], target = quick ? 1e6 : 4e6;
-    int batches = quick ? 5 : 21, b;
-    long n = 1;
-    fn(ctx);   /* warm the caches */
-    while (run_batch(fn, ctx, n) < target / 4) n *= 2;
-    n *= 4;
+    double samples[31];
+    int batches = batch_count(), b;
+    long n = calibrate(fn, ctx, batch_ns());
     for (b = 0; b < batches; b++) samples[b] = run_batch(fn, ctx, n) / (double)n;
     qsort(samples, (size_t)batches, sizeof samples[0], compare_doubles);
     return samples[batches / 2];
+}
+
+/*
+ * Several contenders on one input, measured in turns: batch b of every
+ * contender runs before batch b + 1 of any, so a slow spell of the machine
+ * (a shared VM drifts by tens of percent) falls on all of them alike and
+ * the ratios stay put. Each gets the median of its own batches.
+ */
+typedef struct contender {
+    const char *what;
+    work_fn fn;
+    void *ctx;
+    long n;
+    double samples[31];
+    double ns;
+} contender;
+
+static void measure_in_turns(contender *c, size_t count)
+{
+    int batches = batch_count(), b;
+    size_t k;
+    for (k = 0; k < count; k++) c[k].n = calibrate(c[k].fn, c[k].ctx, batch_ns());
+    for (b = 0; b < batches; b++)
+        for (k = 0; k < count; k++)
+            c[k].samples[b] = run_batch(c[k].fn, c[k].ctx, c[k].n) / (double)c[k].n;
+    for (k = 0; k < count; k++) {
+        qsort(c[k].samples, (size_t)batches, sizeof c[k].samples[0], compare_doubles);
+        c[k].ns = c[k].samples[batches / 2];
+    }
 }
 
 /* ---- dsx work ---- */
@@ -214,65 +261,122 @@ static void print_machine(void)
     printf("dsx %s; cJSON %s, jansson %s, json-c %s, jsmn %s; %s\n", DSX_VERSION_STRING,
            bench_peers[0]->version, bench_peers[1]->version, bench_peers[2]->version,
            bench_peers[3]->version, fast_peer_versions());
-    printf("method:   median of %d batches of >= %.0f ms each; ratio = time / dsx validate time\n\n",
-           quick ? 5 : 21, quick ? 1.0 : 4.0);
+    printf("method:   median of %d batches of about %.0f ms each, every contender on an input\n"
+           "          measured in turns (batch b of each before batch b+1 of any);\n"
+           "          ratio = time / dsx validate time\n\n",
+           batch_count(), batch_ns() / 1e6);
 }
 
-/* dsx validate of one input; returns its ns/doc and prints the row. */
-static double bench_dsx_validate(const bench_input *in, int *errors)
+/*
+ * Everything measured on one input, in turns (measure_in_turns): dsx
+ * validate, check-json and emit, each peer parsing and parsing + checks,
+ * and the fast parsers. The rows are printed by the two tables.
+ */
+enum { MAX_CONTENDERS = 4 + 2 * 8 + 4 };
+
+typedef struct input_report {
+    contender c[MAX_CONTENDERS];
+    size_t bytes[MAX_CONTENDERS];          /* for MB/s: input bytes, or output for emit */
+    char found[MAX_CONTENDERS][64];
+    size_t count, fast_first;               /* the fast parsers are c[fast_first..count) */
+} input_report;
+
+static dsx_work dsx_works[4];
+static peer_work peer_works[8];
+static fast_work fast_works[4];
+
+static contender *add_contender(input_report *r, const char *what, work_fn fn, void *ctx,
+                                size_t bytes)
 {
-    dsx_work w;
-    double ns;
-    char found[48];
-    dsx_work_init(&w, &in->doc, in->options_document, in->profile);
-    ns = measure(run_dsx, &w);
-    dsx_validate_once(&w);
-    *errors = (int)w.list.errors;
-    snprintf(found, sizeof found, "%d errors", *errors);
-    print_row("dsx validate", ns, in->doc.length, ns, found);
-    return ns;
+    contender *c = &r->c[r->count];
+    if (r->count == MAX_CONTENDERS) exit(2);
+    memset(c, 0, sizeof *c);
+    c->what = what;
+    c->fn = fn;
+    c->ctx = ctx;
+    r->bytes[r->count] = bytes;
+    r->found[r->count][0] = '\0';
+    r->count++;
+    return c;
 }
 
-static void bench_peers_on(const bench_input *in, double dsx_ns, int dsx_errors)
+static void add_dsx(input_report *r, const bench_input *in)
 {
+    static const char *const what[4] = {"dsx validate", "dsx check-json", "dsx emit compact",
+                                        "dsx emit pretty"};
+    int k, tasks = in == &inputs[IN_REQUEST] || in == &inputs[IN_OPTIONS] ? 4 : 2;
+    for (k = 0; k < tasks; k++) {
+        dsx_work *w = &dsx_works[k];
+        size_t bytes = in->doc.length;
+        dsx_work_init(w, &in->doc, in->options_document, in->profile);
+        if (k >= 2) {   /* emit what validate produced; MB/s of output */
+            dsx_validate_once(w);
+            w->task = TASK_EMIT;
+            w->emit_flags = k == 3 ? DSX_EMIT_PRETTY : 0;
+            bytes = (size_t)run_dsx(w);
+        } else {
+            w->task = k == 0 ? TASK_VALIDATE : TASK_CHECK_JSON;
+        }
+        add_contender(r, what[k], run_dsx, w, bytes);
+        if (k >= 2) snprintf(r->found[r->count - 1], 64, "(MB/s of output)");
+    }
+    dsx_work_init(&dsx_works[0], &in->doc, in->options_document, in->profile);
+    dsx_validate_once(&dsx_works[0]);
+    snprintf(r->found[0], 64, "%d errors", (int)dsx_works[0].list.errors);
+}
+
+static void add_peers(input_report *r, const bench_input *in)
+{
+    static char names[8][64];
+    int dsx_errors = (int)dsx_works[0].list.errors;
     size_t k;
     for (k = 0; k < bench_peer_count; k++) {
-        peer_work w;
-        char what[64], found[64];
+        peer_work *w = &peer_works[k];
         int errors;
-        w.p = bench_peers[k];
-        w.text = in->doc.data;
-        w.length = in->doc.length;
-        w.options_document = in->options_document;
-        w.wire = in->profile == DSX_PROFILE_WIRE;
-        snprintf(what, sizeof what, "%s parse", w.p->name);
-        print_row(what, measure(run_peer_parse, &w), in->doc.length, dsx_ns,
-                  w.p->parse(w.text, w.length) ? "" : "FAILED TO PARSE");
-        errors = w.p->check(w.text, w.length, w.options_document, w.wire);
-        snprintf(found, sizeof found, "%d errors%s", errors,
+        w->p = bench_peers[k];
+        w->text = in->doc.data;
+        w->length = in->doc.length;
+        w->options_document = in->options_document;
+        w->wire = in->profile == DSX_PROFILE_WIRE;
+        snprintf(names[2 * k], sizeof names[0], "%s parse", w->p->name);
+        add_contender(r, names[2 * k], run_peer_parse, w, in->doc.length);
+        if (!w->p->parse(w->text, w->length)) snprintf(r->found[r->count - 1], 64, "FAILED TO PARSE");
+        snprintf(names[2 * k + 1], sizeof names[0], "%s parse + checks", w->p->name);
+        add_contender(r, names[2 * k + 1], run_peer_check, w, in->doc.length);
+        errors = w->p->check(w->text, w->length, w->options_document, w->wire);
+        snprintf(r->found[r->count - 1], 64, "%d errors%s", errors,
                  errors == dsx_errors ? "" : " (differs: see docs/PERFORMANCE.md)");
-        snprintf(what, sizeof what, "%s parse + checks", w.p->name);
-        print_row(what, measure(run_peer_check, &w), in->doc.length, dsx_ns, found);
     }
 }
 
-static void bench_dsx_extras(const bench_input *in, double dsx_ns)
+static void add_fast_parsers(input_report *r, const bench_input *in)
 {
-    dsx_work w;
-    dsx_work_init(&w, &in->doc, in->options_document, in->profile);
-    w.task = TASK_CHECK_JSON;
-    print_row("dsx check-json", measure(run_dsx, &w), in->doc.length, dsx_ns, "");
-    if (in != &inputs[IN_REQUEST] && in != &inputs[IN_OPTIONS]) return;
-    w.task = TASK_VALIDATE;
-    dsx_validate_once(&w);
-    w.task = TASK_EMIT;
-    w.emit_flags = 0;
-    print_row("dsx emit compact", measure(run_dsx, &w), (size_t)run_dsx(&w), dsx_ns, "(MB/s of output)");
-    w.emit_flags = DSX_EMIT_PRETTY;
-    print_row("dsx emit pretty", measure(run_dsx, &w), (size_t)run_dsx(&w), dsx_ns, "(MB/s of output)");
+    size_t count, k, pad = fast_peer_padding();
+    const fast_peer *list = fast_peers(&count);
+    r->fast_first = r->count;
+    for (k = 0; k < count && k < 4; k++) {
+        fast_work *w = &fast_works[k];
+        free(w->padded);
+        w->p = &list[k];
+        w->length = in->doc.length;
+        w->capacity = in->doc.length + pad;
+        w->padded = calloc(1, w->capacity);
+        if (!w->padded) exit(2);
+        memcpy(w->padded, in->doc.data, in->doc.length);
+        add_contender(r, w->p->name, run_fast, w, in->doc.length);
+        if (!w->p->parse(w->padded, w->length, w->capacity))
+            snprintf(r->found[r->count - 1], 64, "FAILED TO PARSE");
+    }
 }
 
-static double main_table_dsx_ns[INPUT_COUNT];
+static input_report reports[INPUT_COUNT];
+
+static void print_rows(const input_report *r, size_t from, size_t to)
+{
+    size_t k;
+    for (k = from; k < to; k++)
+        print_row(r->c[k].what, r->c[k].ns, r->bytes[k], r->c[0].ns, r->found[k]);
+}
 
 static void main_table(void)
 {
@@ -280,38 +384,28 @@ static void main_table(void)
     printf("== dsx against general-purpose C JSON libraries\n");
     printf("  %-32s %12s %9s %8s  %s\n", "", "ns/doc", "MB/s", "ratio", "found");
     for (i = 0; i < INPUT_COUNT; i++) {
-        int errors = 0;
+        input_report *r = &reports[i];
         const bench_input *in = &inputs[i];
+        add_dsx(r, in);
+        add_peers(r, in);
+        add_fast_parsers(r, in);
+        measure_in_turns(r->c, r->count);
         printf("%s, %zu bytes:\n", in->name, in->doc.length);
-        main_table_dsx_ns[i] = bench_dsx_validate(in, &errors);
-        bench_dsx_extras(in, main_table_dsx_ns[i]);
-        bench_peers_on(in, main_table_dsx_ns[i], errors);
+        print_rows(r, 0, r->fast_first);
     }
     printf("\n");
 }
 
+/* Measured with the main table, in the same turns. */
 static void fast_table(void)
 {
-    size_t count, k, pad = fast_peer_padding();
-    const fast_peer *list = fast_peers(&count);
     int i;
     printf("== the fastest general-purpose parsers, merely parsing (ratio to dsx validate)\n");
     for (i = 0; i < INPUT_COUNT; i++) {
-        const bench_input *in = &inputs[i];
-        fast_work w;
-        w.length = in->doc.length;
-        w.capacity = in->doc.length + pad;
-        w.padded = calloc(1, w.capacity);
-        if (!w.padded) exit(2);
-        memcpy(w.padded, in->doc.data, in->doc.length);
-        printf("%s, %zu bytes:\n", in->name, in->doc.length);
-        print_row("dsx validate", main_table_dsx_ns[i], in->doc.length, main_table_dsx_ns[i], "");
-        for (k = 0; k < count; k++) {
-            w.p = &list[k];
-            print_row(w.p->name, measure(run_fast, &w), in->doc.length, main_table_dsx_ns[i],
-                      w.p->parse(w.padded, w.length, w.capacity) ? "" : "FAILED TO PARSE");
-        }
-        free(w.padded);
+        const input_report *r = &reports[i];
+        printf("%s, %zu bytes:\n", inputs[i].name, inputs[i].doc.length);
+        print_rows(r, 0, 1);
+        print_rows(r, r->fast_first, r->count);
     }
     printf("\n");
 }
@@ -430,7 +524,8 @@ static void linear_table(void)
     static const size_t sizes[] = {1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20};
     static const char *const shapes[] = {"unknown members", "256-byte strings", "nesting to depth 64"};
     size_t s, k, count = sizeof sizes / sizeof sizes[0];
-    printf("== linear cost: dsx validate, ns per byte (wire profile, valid documents)\n");
+    printf("== linear cost: dsx validate, ns per byte (Options documents of the shape alone, wire\n"
+           "   profile, valid)\n");
     printf("  %-22s", "");
     for (k = 0; k < count; k++) printf(" %7zuK", sizes[k] >> 10);
     printf("   max/min\n");
@@ -444,7 +539,7 @@ static void linear_table(void)
             if (s == 0) input_shape_members(&doc, sizes[k]);
             else if (s == 1) input_shape_strings(&doc, sizes[k]);
             else input_shape_nesting(&doc, sizes[k], DSX_DEFAULT_MAX_DEPTH);
-            dsx_work_init(&w, &doc, 0, DSX_PROFILE_WIRE);
+            dsx_work_init(&w, &doc, 1, DSX_PROFILE_WIRE);
             if (dsx_validate_once(&w) != DSX_VALID) printf("(invalid!)");
             per_byte = measure(run_dsx, &w) / (double)doc.length;
             if (per_byte < lo) lo = per_byte;

@@ -23,7 +23,7 @@ void input_many_errors(text *t);        /* a request with many problems (strict)
 void input_unknown_members(text *t, size_t count);   /* wire: count unknown members */
 void input_long_string(text *t, size_t bytes);       /* wire: one string value of that size */
 
-/* Linear-cost shapes, about `bytes` long (wire profile, valid). */
+/* Linear-cost shapes: Options documents about `bytes` long (wire profile, valid). */
 void input_shape_members(text *t, size_t bytes);
 void input_shape_strings(text *t, size_t bytes);
 void input_shape_nesting(text *t, size_t bytes, unsigned depth);
