@@ -15,6 +15,17 @@
 
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
+/*
+ * Kept out of line on purpose: a diagnostic under construction (40 bytes)
+ * and the ARN decoder's state then live in short-lived frames of their own,
+ * not in the member loop's frame for the whole walk (make stack).
+ */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
 
 typedef struct validator {
     dsx_reader reader;
@@ -86,17 +97,26 @@ static void add(validator *v, dsx_diag *d)
     dsx_diags_add(v->diags, d, v->text, &v->cursor);
 }
 
-static void report_error(validator *v, dsx_code code, const object_walk *o,
-                         int member, const dsx_token *value)
+/* A diagnostic about a value; `detail` and `severity` as dsx_diag has them. */
+static OUT_OF_LINE void report(validator *v, dsx_code code, uint8_t scope, int member,
+                               const dsx_token *value, uint8_t detail, uint8_t severity)
 {
-    dsx_diag d = member_diag(v, code, o->scope, member, value);
+    dsx_diag d = member_diag(v, code, scope, member, value);
+    d.detail = detail;
+    d.severity = severity;
     add(v, &d);
 }
 
+static void report_error(validator *v, dsx_code code, const object_walk *o,
+                         int member, const dsx_token *value)
+{
+    report(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
+}
+
 /* unknown_member and duplicate_member also carry the name as written. */
-static void report_name(validator *v, dsx_code code, const object_walk *o,
-                        int member, const dsx_token *name,
-                        const dsx_token *value)
+static OUT_OF_LINE void report_name(validator *v, dsx_code code, const object_walk *o,
+                                    int member, const dsx_token *name,
+                                    const dsx_token *value)
 {
     dsx_diag d = member_diag(v, code, o->scope, member, value);
     d.name_offset = name->start + 1;
@@ -104,7 +124,7 @@ static void report_name(validator *v, dsx_code code, const object_walk *o,
     add(v, &d);
 }
 
-static void report_malformed(validator *v)
+static OUT_OF_LINE void report_malformed(validator *v)
 {
     dsx_diag d;
     memset(&d, 0, sizeof d);
@@ -197,7 +217,6 @@ static void check_long(validator *v, const object_walk *o, int member,
 {
     int64_t number = 0;
     dsx_number_status status;
-    dsx_diag d;
     if (value->kind != DSX_TOK_NUMBER) {
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return;
@@ -210,10 +229,8 @@ static void check_long(validator *v, const object_walk *o, int member,
         v->options.bytes_per_second = number;
         return;
     }
-    d = member_diag(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
-                    o->scope, member, value);
-    d.detail = status == DSX_NUMBER_TOO_HIGH;
-    add(v, &d);
+    report(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE, o->scope,
+           member, value, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR);
 }
 
 #ifndef DSX_SMALL
@@ -277,11 +294,11 @@ static void check_arn(validator *v, const object_walk *o, const dsx_token *value
 }
 
 /*
- * Checks a value and consumes it, except an Options object: the return
- * value true asks the member loop to walk into it (no recursion).
+ * Checks a value's first token. True for an Options object: the member
+ * loop walks into it (no recursion); it reads past anything else.
  */
-static bool check_value(validator *v, object_walk *o, int member,
-                        const dsx_token *value)
+static OUT_OF_LINE bool check_value(validator *v, object_walk *o, int member,
+                                    const dsx_token *value)
 {
     switch (o->members[member].kind) {
     case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
@@ -292,7 +309,6 @@ static bool check_value(validator *v, object_walk *o, int member,
         report_error(v, DSX_CODE_TYPE, o, member, value);
         break;
     }
-    skip(v, value);   /* a container of the wrong type: read past it */
     return false;
 }
 
@@ -304,11 +320,9 @@ static bool check_member(validator *v, object_walk *o, int member,
                   v->config->null_values == DSX_NULL_ABSENT;
     if (absent) return false;
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
-    if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND) {
-        dsx_diag d = member_diag(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value);
-        d.severity = (uint8_t)v->config->not_updatable;
-        add(v, &d);
-    }
+    if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
+        report(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value, 0,
+               (uint8_t)v->config->not_updatable);
     if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
     report_error(v, DSX_CODE_TYPE, o, member, value);
     return false;
@@ -362,6 +376,8 @@ static void walk_members(validator *v, object_walk *outer)
             if (check_member(v, o, member, &value)) {
                 init_walk(&options, DSX_SCOPE_OPTIONS);
                 o = &options;
+            } else {
+                skip(v, &value);   /* a container of the wrong type: read past it */
             }
         }
         if (v->failed) return;
@@ -371,9 +387,7 @@ static void walk_members(validator *v, object_walk *outer)
 static void report_conflict(validator *v, int member, const dsx_token *value,
                             uint8_t rule)
 {
-    dsx_diag d = member_diag(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value);
-    d.detail = rule;
-    add(v, &d);
+    report(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value, rule, DSX_SEVERITY_ERROR);
 }
 
 /* The two cross-member rules, over valid options (the fast path asks them too). */
@@ -434,8 +448,7 @@ static void walk_document(validator *v)
     if (v->mode == WALK_JSON_ONLY) {
         skip(v, &root);
     } else if (root.kind != DSX_TOK_OBJECT_BEGIN) {
-        dsx_diag d = member_diag(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root);
-        add(v, &d);
+        report(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root, 0, DSX_SEVERITY_ERROR);
         skip(v, &root);
     } else if (v->mode == WALK_REQUEST) {
         walk_request(v);
@@ -445,7 +458,7 @@ static void walk_document(validator *v)
     if (!v->failed) next(v, &end);   /* only whitespace may follow */
 }
 
-static bool too_large(validator *v, size_t length)
+static OUT_OF_LINE bool too_large(validator *v, size_t length)
 {
     dsx_diag d;
     if (length <= v->config->max_size) return false;
