@@ -225,6 +225,50 @@ static void lookups_use_the_tables(void **state)
     assert_int_equal(dsx_model_find_value(&dsx_option_members[DSX_OPT_LOG_LEVEL], "TRANSFE", 7), -1);
 }
 
+/* Index of `text` among the option's own values by a plain search, or -1. */
+static int listed_index(const dsx_member_info *info, const char *text, size_t n)
+{
+    int k;
+    for (k = 0; k < info->value_count; k++) {
+        const dsx_string_ref *v = &dsx_enum_values[info->first_value + k];
+        if (v->length == n && memcmp(dsx_model_strings + v->offset, text, n) == 0) return k;
+    }
+    return -1;
+}
+
+/*
+ * Every value of the model asked of every enum option (the hashed look-up
+ * must find an option's own values and no other option's), and each value
+ * cut short by one byte or grown by one.
+ */
+static void value_lookup_agrees_with_a_plain_search(void **state)
+{
+    size_t option, other, checked = 0;
+    (void)state;
+    for (option = 0; option < DSX_OPTION_COUNT; option++) {
+        const dsx_member_info *info = &dsx_option_members[option];
+        if (info->kind != DSX_KIND_ENUM) continue;
+        for (other = 0; other < DSX_OPTION_COUNT; other++) {
+            const dsx_member_info *from = &dsx_option_members[other];
+            int k;
+            for (k = 0; k < from->value_count; k++) {
+                const dsx_string_ref *v = &dsx_enum_values[from->first_value + k];
+                char text[NAME_LEN + 2];
+                memcpy(text, dsx_model_strings + v->offset, v->length);
+                text[v->length] = 'X';
+                assert_int_equal(dsx_model_find_value(info, text, v->length),
+                                 listed_index(info, text, v->length));
+                assert_int_equal(dsx_model_find_value(info, text, v->length - 1), -1);
+                assert_int_equal(dsx_model_find_value(info, text, v->length + 1), -1);
+                checked += 3;
+            }
+        }
+        assert_int_equal(dsx_model_find_value(info, "", 0), -1);
+        assert_int_equal(dsx_model_find_value(info, "N", 1), -1);
+    }
+    assert_int_equal(checked, 14 * 35 * 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +276,7 @@ int main(void)
         cmocka_unit_test(option_members_and_values_match),
         cmocka_unit_test(defaults_match_the_spec),
         cmocka_unit_test(lookups_use_the_tables),
+        cmocka_unit_test(value_lookup_agrees_with_a_plain_search),
     };
     return cmocka_run_group_tests_name("spec 1: model tables", tests, NULL, NULL);
 }
