@@ -98,7 +98,7 @@ static void add(validator *v, dsx_diag *d)
 }
 
 /* A diagnostic about a value; `detail` and `severity` as dsx_diag has them. */
-static OUT_OF_LINE void report(validator *v, dsx_code code, uint8_t scope, int member,
+static OUT_OF_LINE void report_value(validator *v, dsx_code code, uint8_t scope, int member,
                                const dsx_token *value, uint8_t detail, uint8_t severity)
 {
     dsx_diag d = member_diag(v, code, scope, member, value);
@@ -110,7 +110,7 @@ static OUT_OF_LINE void report(validator *v, dsx_code code, uint8_t scope, int m
 static void report_error(validator *v, dsx_code code, const object_walk *o,
                          int member, const dsx_token *value)
 {
-    report(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
+    report_value(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
@@ -229,7 +229,7 @@ static void check_long(validator *v, const object_walk *o, int member,
         v->options.bytes_per_second = number;
         return;
     }
-    report(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE, o->scope,
+    report_value(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE, o->scope,
            member, value, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR);
 }
 
@@ -321,7 +321,7 @@ static bool check_member(validator *v, object_walk *o, int member,
     if (absent) return false;
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
     if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
-        report(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value, 0,
+        report_value(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value, 0,
                (uint8_t)v->config->not_updatable);
     if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
     report_error(v, DSX_CODE_TYPE, o, member, value);
@@ -387,7 +387,7 @@ static void walk_members(validator *v, object_walk *outer)
 static void report_conflict(validator *v, int member, const dsx_token *value,
                             uint8_t rule)
 {
-    report(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value, rule, DSX_SEVERITY_ERROR);
+    report_value(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value, rule, DSX_SEVERITY_ERROR);
 }
 
 /* The two cross-member rules, over valid options (the fast path asks them too). */
@@ -448,7 +448,7 @@ static void walk_document(validator *v)
     if (v->mode == WALK_JSON_ONLY) {
         skip(v, &root);
     } else if (root.kind != DSX_TOK_OBJECT_BEGIN) {
-        report(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root, 0, DSX_SEVERITY_ERROR);
+        report_value(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root, 0, DSX_SEVERITY_ERROR);
         skip(v, &root);
     } else if (v->mode == WALK_REQUEST) {
         walk_request(v);

@@ -11,7 +11,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "amalgamation")
-HEADERS = ["json.h", "model.h", "internal.h", "swar.h"]   # dependency order
+HEADERS = ["json.h", "swar.h", "model.h", "internal.h"]   # dependency order
 SOURCES = ["json.c", "model.c", "model_tables.c", "number.c", "arn.c", "diag.c",
            "validate.c", "message.c", "botocore.c", "pyrepr.c", "pyfloat.c", "kept.c", "emit.c",
            "alloc.c", "response.c", "http.c", "fast.c"]
