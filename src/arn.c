@@ -79,6 +79,12 @@ static bool feed_partition(dsx_arn_matcher *m, int32_t cp)
     return true;
 }
 
+/* [a-z0-9-], the characters of a region */
+static bool region_char(int32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
 static bool feed_region(dsx_arn_matcher *m, int32_t cp)
 {
     if (cp == ':') {
@@ -86,8 +92,7 @@ static bool feed_region(dsx_arn_matcher *m, int32_t cp)
         advance(m);
         return true;
     }
-    if (!((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-'))
-        return false;
+    if (!region_char(cp)) return false;
     m->count = 1;   /* only "at least one" matters */
     return true;
 }
@@ -158,8 +163,7 @@ static bool region_bytes(const char *s, size_t n)
     size_t i;
     if (n >= 8) return words_in_class(s, n, CLASS_REGION);
     for (i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-            return false;
+        if (!region_char((unsigned char)s[i])) return false;
     return n > 0;
 }
 

@@ -207,7 +207,7 @@ bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config
     } else if (r.request_given != (DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN) | DSX_BIT(DSX_REQ_OPTIONS))) {
         return false;   /* required */
     }
-    *options = r.options;
+    if (options) *options = r.options;
     if (in_request && request) {
         memcpy(request->task_execution_arn, json + r.arn_start, r.arn_length);
         request->task_execution_arn[r.arn_length] = '\0';

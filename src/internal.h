@@ -121,7 +121,7 @@ bool dsx_remove_all_conflict(const dsx_options *o);
 /* ---- fast.c: the plainly valid document, decided in one pass ---- */
 /*
  * True when the document is valid and simple enough for the fast path;
- * then `options` (and `request`, when not NULL) hold what the full path
+ * then `options` and `request` (each may be NULL) hold what the full path
  * would give. False decides nothing: run the full path.
  */
 #ifndef DSX_SMALL

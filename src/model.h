@@ -120,13 +120,13 @@ static inline unsigned dsx_value_hash(unsigned option, const char *value, size_t
 static inline int dsx_model_find_value_hashed(unsigned option, const char *value, size_t length)
 {
     const dsx_member_info *m = &dsx_option_members[option];
+    const dsx_string_ref *ref;
     int index;
     if (length < 2) return -1;   /* every value is longer */
     index = dsx_value_slots[dsx_value_hash(option, value, length)] - 1 - m->first_value;
-    return index >= 0 && index < m->value_count &&
-                   dsx_model_text_is(dsx_enum_values[m->first_value + index].offset,
-                                     dsx_enum_values[m->first_value + index].length, value, length)
-               ? index : -1;
+    if (index < 0 || index >= m->value_count) return -1;
+    ref = &dsx_enum_values[m->first_value + index];
+    return dsx_model_text_is(ref->offset, ref->length, value, length) ? index : -1;
 }
 #endif
 

@@ -78,9 +78,7 @@ static inline size_t dsx_first_flagged(uint64_t flags)
 static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
     while (n - i >= 8) {
-        uint64_t x, stops;
-        memcpy(&x, s + i, 8);
-        stops = dsx_string_stops(x);
+        uint64_t stops = dsx_string_stops(dsx_load64(s + i));
         if (stops) {
 #ifdef DSX_SWAR_EXACT
             i += dsx_first_flagged(stops);   /* straight to the first flagged byte */
@@ -96,9 +94,7 @@ static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
 static inline size_t dsx_find_quote(const uint8_t *s, size_t n, size_t i)
 {
     while (n - i >= 8) {
-        uint64_t x, quotes;
-        memcpy(&x, s + i, 8);
-        quotes = dsx_zero_bytes(x ^ (DSX_WORD_ONES * '"'));
+        uint64_t quotes = dsx_zero_bytes(dsx_load64(s + i) ^ (DSX_WORD_ONES * '"'));
         if (quotes) {
 #ifdef DSX_SWAR_EXACT
             return i + dsx_first_flagged(quotes);

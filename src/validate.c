@@ -99,7 +99,7 @@ static void add(validator *v, dsx_diag *d)
 
 /* A diagnostic about a value; `detail` and `severity` as dsx_diag has them. */
 static OUT_OF_LINE void report_value(validator *v, dsx_code code, uint8_t scope, int member,
-                               const dsx_token *value, uint8_t detail, uint8_t severity)
+                                     const dsx_token *value, uint8_t detail, uint8_t severity)
 {
     dsx_diag d = member_diag(v, code, scope, member, value);
     d.detail = detail;
@@ -230,7 +230,7 @@ static void check_long(validator *v, const object_walk *o, int member,
         return;
     }
     report_value(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE, o->scope,
-           member, value, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR);
+                 member, value, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR);
 }
 
 #ifndef DSX_SMALL
@@ -322,7 +322,7 @@ static bool check_member(validator *v, object_walk *o, int member,
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
     if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
         report_value(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value, 0,
-               (uint8_t)v->config->not_updatable);
+                     (uint8_t)v->config->not_updatable);
     if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
     report_error(v, DSX_CODE_TYPE, o, member, value);
     return false;
@@ -486,11 +486,9 @@ static bool fast_valid(const char *json, size_t length, const dsx_config *config
                        bool in_request, dsx_request *request, dsx_options *options,
                        dsx_diag_list *diags)
 {
-    dsx_options unused;
     if (!config) config = &strict_config;
     if (!json || length > config->max_size || !config_is_usable(config)) return false;
-    if (!dsx_fast_validate(json, length, config, in_request, request, options ? options : &unused))
-        return false;
+    if (!dsx_fast_validate(json, length, config, in_request, request, options)) return false;
     if (diags) dsx_diags_clear(diags);
     return true;
 }
