@@ -130,14 +130,12 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
 /*
- * Eight bytes at a time: for ASCII bytes, adding 0x80 - lo sets a byte's
- * high bit exactly when the byte is >= lo, and no carry crosses into the
- * next byte. Each check below looks at whole words; a piece whose length is
- * not a multiple of eight ends with a word that overlaps the one before, so
- * there is no byte loop and no call.
+ * Eight bytes at a time (DSX_IN_RANGE in src/swar.h). Each check below
+ * looks at whole words; a piece whose length is not a multiple of eight
+ * ends with a word that overlaps the one before, so there is no byte loop
+ * and no call.
  */
-#define AT_LEAST(x, lo) ((x) + DSX_WORD_ONES * (uint64_t)(0x80 - (lo)))
-#define IN_RANGE(x, lo, hi) (AT_LEAST(x, lo) & ~AT_LEAST(x, (hi) + 1))
+#define IN_RANGE DSX_IN_RANGE
 
 enum byte_class { CLASS_DIGIT, CLASS_HEX, CLASS_REGION };
 
@@ -196,5 +194,27 @@ bool dsx_arn_match_bytes(const char *s, size_t n)
     /* the region runs up to the tail, which has a fixed length */
     if (end - s <= ARN_TAIL) return false;
     return region_bytes(s, (size_t)(end - s) - ARN_TAIL) && tail_bytes(end - ARN_TAIL);
+}
+
+/*
+ * The fast path's question: is s[0..room) an ARN followed by its closing
+ * quote? Its length if so, else 0. The usual ARN is read without looking
+ * for the quote first: the region ends at the first ':', the fixed tail
+ * follows, and the quote must stand right after it.
+ */
+size_t dsx_arn_match_quoted(const char *s, size_t room)
+{
+    static const char common[] = "arn:aws:datasync:";
+    const uint8_t *u = (const uint8_t *)s;
+    size_t colon, end;
+    if (room > 17 + 1 + ARN_TAIL && dsx_same_bytes(s, common, 17)) {
+        colon = dsx_find_byte(u, room, 17, ':');
+        end = colon + ARN_TAIL;
+        if (colon > 17 && end < room && s[end] == '"' && region_bytes(s + 17, colon - 17) &&
+            tail_bytes(s + colon))
+            return end;
+    }
+    end = dsx_find_quote(u, room, 0);   /* anything else: the general byte check */
+    return end < room && dsx_arn_match_bytes(s, end) ? end : 0;
 }
 #endif /* DSX_SMALL */

@@ -25,7 +25,8 @@ typedef struct fast_reader {
 } fast_reader;
 
 typedef struct fast_scope {
-    const uint8_t *slots;
+    const uint8_t *slots;          /* by dsx_prefix_hash() */
+    const uint8_t *next;           /* names with the same first four bytes */
     const dsx_member_info *members;
     uint32_t seen;
 } fast_scope;
@@ -47,13 +48,27 @@ static inline bool is_space(uint8_t c)
     return c <= ' ' && ((SPACE_BITS >> c) & 1);
 }
 
-/* Steps over whitespace; true when a byte follows. */
+/*
+ * Steps over whitespace; true when a byte follows. A line break and the
+ * indentation after it, the usual run in a pretty-printed document, go in
+ * one step where the machine says where the first other byte of a word is.
+ */
 static inline bool skip_space(fast_reader *f)
 {
-    size_t i = f->i;
-    while (i < f->n && is_space(f->s[i])) i++;
+    const uint8_t *s = f->s;
+    size_t i = f->i, n = f->n;
+    while (i < n && is_space(s[i])) {
+#ifdef DSX_SWAR_EXACT
+        if (s[i] == '\n' && n - i > 8) {
+            uint64_t other = dsx_load64(s + i + 1) ^ (DSX_WORD_ONES * ' ');
+            i += 1 + (other ? dsx_first_flagged(other) : 8);
+            continue;
+        }
+#endif
+        i++;
+    }
     f->i = i;
-    return i < f->n;
+    return i < n;
 }
 
 static inline bool take(fast_reader *f, uint8_t c)
@@ -67,64 +82,138 @@ static inline bool take(fast_reader *f, uint8_t c)
     return true;
 }
 
-/*
- * A string token up to its first '"'; start and length: the bytes between.
- * The bytes are not checked here: every string the fast path accepts must
- * equal a model name or value, or match the ARN pattern, and all of those
- * are printable ASCII without '\\' or '"'. So an escape, a control byte
- * or bad UTF-8 can only make it fail, never pass.
- */
-static inline bool plain_string(fast_reader *f, size_t *start, size_t *length)
+/* s[0..length) is text and the byte after it a quote, inside room bytes. */
+static inline bool quoted_text_at(const uint8_t *p, size_t room, const char *text, size_t length)
 {
-    size_t j;
-    if (!take(f, '"')) return false;
-    j = dsx_find_quote(f->s, f->n, f->i);
-    if (j >= f->n) return false;
-    *start = f->i;
-    *length = j - f->i;
-    f->i = j + 1;
-    return true;
+    return length < room && p[length] == '"' && dsx_same_bytes(text, (const char *)p, length);
 }
 
 /*
- * An integer literal: the grammar is read here, the value by number.c like
- * on the full path (a fraction or exponent is left to the full path).
+ * The member whose name and closing quote stand at the reader (just after
+ * the opening quote), found by its first four bytes and compared whole; -1
+ * for anything else: an unknown name, an escape, a string cut short. The
+ * bytes are not checked one by one: every model name is printable ASCII
+ * without '\\' or '"', so an escape, a control byte or bad UTF-8 can only
+ * make it fail, never pass.
+ */
+static inline int model_name_at(fast_reader *f, const fast_scope *scope)
+{
+    const uint8_t *p = f->s + f->i;
+    size_t room = f->n - f->i;
+    int member;
+    if (room < 4) return -1;
+    for (member = scope->slots[dsx_prefix_hash(dsx_prefix_word(p))] - 1; member >= 0;
+         member = scope->next[member] - 1) {
+        const dsx_member_info *m = &scope->members[member];
+        if (quoted_text_at(p, room, dsx_member_name(m), m->name_length)) {
+            f->i += m->name_length + 1u;
+            return member;
+        }
+    }
+    return -1;
+}
+
+#ifdef DSX_SWAR_EXACT
+/*
+ * The digits that start the word x (little-endian): how many, up to 8, and
+ * their value. The first byte that is not a digit is
+ * exact (a byte >= 0x80 is flagged by its own high bit before any carry
+ * from it matters). The value: the digits moved to the top of the word (so
+ * the bytes below read as leading zeros), then pairs, fours and eights of
+ * digits combined by three multiplications.
+ */
+static inline size_t word_digits(uint64_t x, uint64_t *value)
+{
+    uint64_t stops = (x & DSX_WORD_HIGHS) | (~DSX_IN_RANGE(x, '0', '9') & DSX_WORD_HIGHS);
+    size_t count = stops ? dsx_first_flagged(stops) : 8;
+    uint64_t v;
+    if (count == 0) return 0;
+    v = (x - DSX_WORD_ONES * '0') << (8 * (8 - count));   /* count 8: no shift */
+    v = v * 10 + (v >> 8);   /* each byte pair: 10 x first + second */
+    v = ((v & UINT64_C(0x000000FF000000FF)) * (100 + (UINT64_C(1000000) << 32)) +
+         ((v >> 16) & UINT64_C(0x000000FF000000FF)) * (1 + (UINT64_C(10000) << 32))) >> 32;
+    *value = v;
+    return count;
+}
+#endif
+
+/* Digits from s[j]: the offset after them, their value in *magnitude (it wraps past 19). */
+static inline size_t integer_digits(const fast_reader *f, size_t j, uint64_t *magnitude)
+{
+    const uint8_t *s = f->s;
+    uint64_t m = 0;
+#ifdef DSX_SWAR_EXACT
+    if (f->n - j >= 8) {
+        size_t count = word_digits(dsx_load64(s + j), &m);
+        if (count < 8) {
+            *magnitude = m;
+            return j + count;
+        }
+        j += 8;   /* more digits may follow */
+    }
+#endif
+    for (; j < f->n && s[j] >= '0' && s[j] <= '9'; j++) m = m * 10 + (uint64_t)(s[j] - '0');
+    *magnitude = m;
+    return j;
+}
+
+/*
+ * An integer literal of at most 18 digits (it fits an int64 as it is read);
+ * a longer one, a fraction or an exponent is left to the full path.
  */
 static bool plain_integer(fast_reader *f, int64_t minimum, int64_t *out)
 {
     const uint8_t *s = f->s;
-    dsx_token t;
     size_t j, first;
+    uint64_t magnitude = 0;
+    int64_t value;
     if (!skip_space(f)) return false;
-    j = f->i + (s[f->i] == '-');
-    first = j;
-    while (j < f->n && s[j] >= '0' && s[j] <= '9') j++;
-    if (j == first || (s[first] == '0' && j - first > 1)) return false;
+    first = f->i + (s[f->i] == '-');
+    j = integer_digits(f, first, &magnitude);
+    if (j == first || j - first > 18 || (s[first] == '0' && j - first > 1)) return false;
     if (j < f->n && (s[j] == '.' || s[j] == 'e' || s[j] == 'E')) return false;
-    t.kind = DSX_TOK_NUMBER;
-    t.flags = s[f->i] == '-' ? DSX_TF_NEGATIVE : 0;
-    t.start = f->i;
-    t.end = j;
+    value = first > f->i ? -(int64_t)magnitude : (int64_t)magnitude;
+    if (value < minimum) return false;
+    *out = value;
     f->i = j;
-    return dsx_number_to_int64((const char *)s, &t, false, minimum, out) == DSX_NUMBER_OK;
+    return true;
 }
 
+/* One of the member's values and its closing quote, each tried by its first four bytes. */
 static bool plain_enum_value(fast_reader *f, fast_result *r, int member)
 {
-    size_t start, length;
-    int index;
-    if (!plain_string(f, &start, &length)) return false;
-    index = dsx_model_find_value_hashed((unsigned)member, (const char *)f->s + start, length);
-    if (index < 0) return false;
-    r->options.value[member] = (uint8_t)index;
-    return true;
+    const dsx_member_info *m = &dsx_option_members[member];
+    const uint32_t *prefixes = dsx_value_prefixes + m->first_value;
+    const uint8_t *p;
+    size_t room;
+    uint32_t word;
+    int k;
+    if (!take(f, '"')) return false;
+    p = f->s + f->i;
+    room = f->n - f->i;
+    if (room < 4) return false;
+    word = dsx_prefix_word(p);
+    for (k = 0; k < m->value_count; k++) {
+        const dsx_string_ref *ref;
+        if (prefixes[k] != word) continue;
+        ref = &dsx_enum_values[m->first_value + k];
+        if (quoted_text_at(p, room, dsx_model_strings + ref->offset, ref->length)) {
+            r->options.value[member] = (uint8_t)k;
+            f->i += ref->length + 1u;
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool arn_value(fast_reader *f, fast_result *r)
 {
-    if (!plain_string(f, &r->arn_start, &r->arn_length)) return false;
-    return r->arn_length <= DSX_ARN_MAX &&
-           dsx_arn_match_bytes((const char *)f->s + r->arn_start, r->arn_length);
+    if (!take(f, '"')) return false;
+    r->arn_start = f->i;
+    r->arn_length = dsx_arn_match_quoted((const char *)f->s + f->i, f->n - f->i);
+    if (r->arn_length == 0 || r->arn_length > DSX_ARN_MAX) return false;
+    f->i += r->arn_length + 1;
+    return true;
 }
 
 /* The cross-member rules of the Options object: any conflict leaves it to the full path. */
@@ -135,7 +224,8 @@ static bool no_conflict(const dsx_options *o)
 
 static void enter(fast_scope *scope, bool options)
 {
-    scope->slots = options ? dsx_option_slots : dsx_request_slots;
+    scope->slots = options ? dsx_fast_option_slots : dsx_fast_request_slots;
+    scope->next = options ? dsx_fast_option_next : dsx_fast_request_next;
     scope->members = options ? dsx_option_members : dsx_request_members;
     scope->seen = 0;
 }
@@ -158,32 +248,100 @@ static bool member_value(fast_reader *f, const fast_scope *scope, int member, bo
 }
 
 /*
+ * The bytes between two tokens, as a pretty-printer repeats them (",\n  \""
+ * before a name, ": " before a value): learned where they first occur, then
+ * compared as one word. Bytes that were a valid gap once are one again, so
+ * this only skips what take() and skip_space() would have read.
+ */
+typedef struct fast_gap {
+    uint64_t bytes;
+    uint64_t mask;     /* the first `length` bytes; 0 until learned */
+    size_t length;
+} fast_gap;
+
+static inline bool gap_skip(fast_reader *f, const fast_gap *g)
+{
+#ifdef DSX_SWAR_EXACT
+    if (g->mask && f->n - f->i >= 8 && ((dsx_load64(f->s + f->i) ^ g->bytes) & g->mask) == 0) {
+        f->i += g->length;
+        return true;
+    }
+#else
+    (void)f;
+    (void)g;
+#endif
+    return false;
+}
+
+/* The gap that was just read, from start to the reader. */
+static inline void gap_learn(fast_gap *g, const fast_reader *f, size_t start)
+{
+#ifdef DSX_SWAR_EXACT
+    size_t length = f->i - start;
+    if (!g->mask && length <= 8 && f->n - start >= 8) {
+        g->mask = length == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * length)) - 1;
+        g->bytes = dsx_load64(f->s + start) & g->mask;
+        g->length = length;
+    }
+#else
+    (void)g;
+    (void)f;
+    (void)start;
+#endif
+}
+
+/* After a name: ':' and the whitespace before the value. */
+static inline bool colon(fast_reader *f, fast_gap *g)
+{
+    size_t start = f->i;
+    if (gap_skip(f, g)) return true;
+    if (!take(f, ':') || !skip_space(f)) return false;
+    gap_learn(g, f, start);
+    return true;
+}
+
+/* After a value: ',' and the next name's opening quote (true), or not there (false, nothing read). */
+static inline bool comma(fast_reader *f, fast_gap *g)
+{
+    size_t start = f->i;
+    if (gap_skip(f, g)) return true;
+    if (!take(f, ',')) return false;
+    if (!take(f, '"')) {
+        f->i = start;   /* the caller fails on the ',' */
+        return false;
+    }
+    gap_learn(g, f, start);
+    return true;
+}
+
+/*
  * The members of the document's object and, one level down, of a
- * request's Options, in one loop (no recursion).
+ * request's Options, in one loop (no recursion). At the top of the loop the
+ * opening quote of a name has been read.
  */
 static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_result *r)
 {
     fast_scope outer, options, *scope = &outer;
+    fast_gap before_name = {0, 0, 0}, before_value = {0, 0, 0};
     enter(&outer, !in_request);
     if (!take(f, '{')) return false;
     if (take(f, '}')) return true;
+    if (!take(f, '"')) return false;
     for (;;) {
-        size_t start, length;
         bool opens_options = false;
-        int member;
-        if (!plain_string(f, &start, &length)) return false;
-        member = dsx_model_find_hashed(scope->slots, scope->members, (const char *)f->s + start, length);
-        if (member < 0 || (scope->seen & DSX_BIT(member)) || !take(f, ':')) return false;
+        int member = model_name_at(f, scope);
+        if (member < 0 || (scope->seen & DSX_BIT(member)) || !colon(f, &before_value)) return false;
         scope->seen |= DSX_BIT(member);
         if (!member_value(f, scope, member, in_request, r, &opens_options)) return false;
         if (opens_options) {
             if (max_depth < 2) return false;
             enter(&options, true);
             scope = &options;
-            if (!take(f, '}')) continue;
+            if (take(f, '"')) continue;
+            if (!take(f, '}')) return false;
             scope = &outer;   /* {} */
         }
-        while (!take(f, ',')) {   /* the end of an object: Options, then maybe the document */
+        while (!comma(f, &before_name)) {   /* the end of an object: Options, then maybe the document */
             if (!take(f, '}')) return false;
             if (scope == &outer) return true;
             if (!no_conflict(&r->options)) return false;

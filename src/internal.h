@@ -39,6 +39,8 @@ void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp);
 bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m);
 /* The whole pattern over bytes that are the string's code points (ASCII, no escapes). */
 bool dsx_arn_match_bytes(const char *s, size_t n);
+/* Length of the ARN that s[0..room) starts with, followed by '"'; or 0 (the fast path's form). */
+size_t dsx_arn_match_quoted(const char *s, size_t room);
 
 /* ---- diag.c: the caller's diagnostics array ---- */
 typedef struct dsx_line_cursor {

@@ -116,6 +116,25 @@ static inline unsigned dsx_value_hash(unsigned option, const char *value, size_t
                       option * dsx_value_hash_step) % DSX_VALUE_HASH_SLOTS;
 }
 
+/*
+ * The fast path's look-ups (src/fast.c) start from the first four bytes of
+ * a name or value and the closing quote after it, which it reads before it
+ * knows where the string ends: one multiplication finds a name's slot.
+ */
+#define DSX_PREFIX_HASH_SLOTS 32
+extern const uint32_t dsx_prefix_multiplier;
+extern const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS];
+extern const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT];
+extern const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS];
+extern const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT];
+extern const uint32_t dsx_value_prefixes[];
+
+/* Must match prefix_hash() in tools/gen_model.py. */
+static inline unsigned dsx_prefix_hash(uint32_t word)
+{
+    return (unsigned)((uint32_t)(word * dsx_prefix_multiplier) >> 27);
+}
+
 /* Index of value[0..length) among the values of option `option`, or -1. */
 static inline int dsx_model_find_value_hashed(unsigned option, const char *value, size_t length)
 {

@@ -112,4 +112,53 @@ const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {14, 0, 8, 9, 0, 5, 0, 7, 
 /* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
 const uint8_t dsx_value_hash_step = 41;
 const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 19, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 18, 0, 0, 3, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 31, 12, 25, 0, 0, 0, 24, 0, 0, 0, 20, 0, 0, 0, 1, 10, 0, 21, 13, 11, 0, 32, 0, 0, 5, 0, 33, 0, 0, 0, 0, 27, 0, 4, 0, 0, 0, 26, 0, 0, 0, 35, 16, 0, 0, 0, 0, 0, 34, 0, 0, 22, 0, 0, 0, 0, 14, 0, 23, 17, 15, 6, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 29};
+
+/*
+ * The fast path's look-ups by the first four bytes of a name or value and
+ * its closing quote, read as a little-endian word (dsx_prefix_word()).
+ * Names by dsx_prefix_hash(): member index + 1, and for names that share
+ * their first four bytes, the next one to try; values by their words.
+ */
+const uint32_t dsx_prefix_multiplier = 0xf519f70au;
+const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT] = {0, 0};
+const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {0, 0, 4, 7, 0, 0, 0, 0, 0, 0, 0, 10, 12, 11, 6, 0, 2, 0, 3, 0, 0, 0, 1, 0, 0, 15, 14, 5, 13, 9, 0, 0};
+const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT] = {0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+const uint32_t dsx_value_prefixes[35] = {
+    0x4e494f50u, /* POINT_IN_TIME_CONSISTENT */
+    0x594c4e4fu, /* ONLY_FILES_TRANSFERRED */
+    0x454e4f4eu, /* NONE */
+    0x41574c41u, /* ALWAYS */
+    0x4556454eu, /* NEVER */
+    0x454e4f4eu, /* NONE */
+    0x54534542u, /* BEST_EFFORT */
+    0x454e4f4eu, /* NONE */
+    0x53455250u, /* PRESERVE */
+    0x454e4f4eu, /* NONE */
+    0x5f544e49u, /* INT_VALUE */
+    0x454d414eu, /* NAME */
+    0x48544f42u, /* BOTH */
+    0x454e4f4eu, /* NONE */
+    0x5f544e49u, /* INT_VALUE */
+    0x454d414eu, /* NAME */
+    0x48544f42u, /* BOTH */
+    0x53455250u, /* PRESERVE */
+    0x4f4d4552u, /* REMOVE */
+    0x454e4f4eu, /* NONE */
+    0x53455250u, /* PRESERVE */
+    0x454e4f4eu, /* NONE */
+    0x53455250u, /* PRESERVE */
+    0x42414e45u, /* ENABLED */
+    0x41534944u, /* DISABLED */
+    0x2246464fu, /* OFF */
+    0x49534142u, /* BASIC */
+    0x4e415254u, /* TRANSFER */
+    0x4e414843u, /* CHANGED */
+    0x224c4c41u, /* ALL */
+    0x454e4f4eu, /* NONE */
+    0x454e574fu, /* OWNER_DACL */
+    0x454e574fu, /* OWNER_DACL_SACL */
+    0x53455250u, /* PRESERVE */
+    0x454e4f4eu, /* NONE */
+};
 #endif

@@ -28,6 +28,12 @@ static inline uint32_t dsx_load32(const void *s)
     return x;
 }
 
+/* Four bytes as a little-endian word on every machine (one load where the compiler sees it). */
+static inline uint32_t dsx_prefix_word(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 /*
  * a[0..n) == b[0..n) without a call: whole words, the last one overlapping
  * the one before, so nothing outside either range is read.
@@ -36,6 +42,7 @@ static inline bool dsx_same_bytes(const char *a, const char *b, size_t n)
 {
     size_t i;
     if (n >= 8) {
+        if (n <= 16) return dsx_load64(a) == dsx_load64(b) && dsx_load64(a + n - 8) == dsx_load64(b + n - 8);
         for (i = 0; i + 8 < n; i += 8)
             if (dsx_load64(a + i) != dsx_load64(b + i)) return false;
         return dsx_load64(a + n - 8) == dsx_load64(b + n - 8);
@@ -43,6 +50,15 @@ static inline bool dsx_same_bytes(const char *a, const char *b, size_t n)
     if (n >= 4) return dsx_load32(a) == dsx_load32(b) && dsx_load32(a + n - 4) == dsx_load32(b + n - 4);
     return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
+
+/*
+ * High bit set in each byte of x in lo..hi, for ASCII bytes: adding
+ * 0x80 - lo sets a byte's high bit exactly when the byte is >= lo, and no
+ * carry crosses into the next byte. A byte >= 0x80 may carry into the
+ * bytes after it: callers test the high bits of x itself first.
+ */
+#define DSX_AT_LEAST(x, lo) ((x) + DSX_WORD_ONES * (uint64_t)(0x80 - (lo)))
+#define DSX_IN_RANGE(x, lo, hi) (DSX_AT_LEAST(x, lo) & ~DSX_AT_LEAST(x, (hi) + 1))
 
 /* High bit set in each zero byte of x (and maybe in bytes after one). */
 static inline uint64_t dsx_zero_bytes(uint64_t x)
@@ -90,21 +106,27 @@ static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
     return i;
 }
 
-/* Offset of the first '"' in s[i..n), or n. */
-static inline size_t dsx_find_quote(const uint8_t *s, size_t n, size_t i)
+/* Offset of the first byte c in s[i..n), or n. */
+static inline size_t dsx_find_byte(const uint8_t *s, size_t n, size_t i, uint8_t c)
 {
     while (n - i >= 8) {
-        uint64_t quotes = dsx_zero_bytes(dsx_load64(s + i) ^ (DSX_WORD_ONES * '"'));
-        if (quotes) {
+        uint64_t hits = dsx_zero_bytes(dsx_load64(s + i) ^ (DSX_WORD_ONES * c));
+        if (hits) {
 #ifdef DSX_SWAR_EXACT
-            return i + dsx_first_flagged(quotes);
+            return i + dsx_first_flagged(hits);
 #endif
             break;
         }
         i += 8;
     }
-    while (i < n && s[i] != '"') i++;
+    while (i < n && s[i] != c) i++;
     return i;
+}
+
+/* Offset of the first '"' in s[i..n), or n. */
+static inline size_t dsx_find_quote(const uint8_t *s, size_t n, size_t i)
+{
+    return dsx_find_byte(s, n, i, '"');
 }
 
 #endif

@@ -527,6 +527,18 @@ static bool matcher_accepts(const char *s, size_t n)
     return dsx_arn_matcher_accepts(&m);
 }
 
+/*
+ * The fast path's form: the ARN s[0..n) then '"' and more of a document;
+ * the length it reports, or 0. When s holds a quote, the ARN ends there.
+ */
+static size_t arn_match_quoted_length(const char *s, size_t n)
+{
+    char quoted[200];
+    memcpy(quoted, s, n);
+    memcpy(quoted + n, "\",\"Options\":{}}", 15);
+    return dsx_arn_match_quoted(quoted, n + 15);
+}
+
 static void arn_fast_path_agrees_with_matcher(void **state)
 {
     static const char *const bases[] = {
@@ -544,6 +556,8 @@ static void arn_fast_path_agrees_with_matcher(void **state)
     for (b = 0; b < sizeof bases / sizeof bases[0]; b++) {
         size_t n = strlen(bases[b]);
         assert_true(dsx_arn_match_bytes(bases[b], n) && matcher_accepts(bases[b], n));
+        assert_int_equal(arn_match_quoted_length(bases[b], n), n);
+        assert_int_equal(arn_match_quoted_length(bases[b], n - 1), 0);   /* a quote cuts it short */
         for (i = 0; i <= n; i++) {
             for (k = 0; k < sizeof replacements - 1; k++) {   /* replace, then insert */
                 memcpy(s, bases[b], n);
@@ -553,14 +567,109 @@ static void arn_fast_path_agrees_with_matcher(void **state)
                 s[i] = replacements[k];
                 memcpy(s + i + 1, bases[b] + i, n - i);
                 assert_int_equal(dsx_arn_match_bytes(s, n + 1), matcher_accepts(s, n + 1));
+                assert_int_equal(arn_match_quoted_length(s, n + 1), matcher_accepts(s, n + 1) ? n + 1 : 0);
                 agreed += 2;
             }
             memcpy(s, bases[b], i);                            /* delete */
             if (i < n) memcpy(s + i, bases[b] + i + 1, n - i - 1);
             assert_int_equal(dsx_arn_match_bytes(s, i < n ? n - 1 : n), matcher_accepts(s, i < n ? n - 1 : n));
+            assert_int_equal(arn_match_quoted_length(s, i < n ? n - 1 : n),
+                             matcher_accepts(s, i < n ? n - 1 : n) ? (i < n ? n - 1 : n) : 0);
         }
     }
     assert_true(agreed > 7000);
+}
+#endif
+
+#ifndef DSX_SMALL   /* a size-optimised build has no fast path */
+/* What the full path makes of an Options document (a kept list forces it). */
+static dsx_result full_options(const char *doc, size_t n, dsx_options *out)
+{
+    dsx_kept kept;
+    dsx_kept_init(&kept, NULL, 0, NULL);
+    return dsx_validate_options_kept(doc, n, NULL, out, &kept, NULL);
+}
+
+/*
+ * The fast path answers the usual documents itself (it is not only a path
+ * that gives up), and with what the full path finds: every value of every
+ * option, compact and pretty-printed, with the gaps between tokens
+ * changing within a document, and names that share their first bytes.
+ */
+static void fast_path_takes_the_usual_documents(void **state)
+{
+    static const char *const gaps[][2] = {   /* before a name, before a value */
+        {",\"", ":"}, {", \"", ": "}, {",\n  \"", ": "}, {",\n\t\t\"", " : "},
+        {",\r\n    \"", ":\t"}, {",\n        \"", ":  "},
+    };
+    /* (the other Preserve* option shares its first eight bytes with this one) */
+    char doc[1024];
+    size_t o, v, g, n;
+    dsx_config config;
+    (void)state;
+    dsx_config_init(&config, DSX_PROFILE_STRICT);
+    for (o = 0; o < DSX_OPTION_COUNT; o++) {
+        const dsx_member_info *m = &dsx_option_members[o];
+        for (v = 0; v < (m->kind == DSX_KIND_ENUM ? (size_t)m->value_count : 1u); v++) {
+            for (g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
+                dsx_options fast, full;
+                const char *other = o == DSX_OPT_PRESERVE_DEVICES ? "PreserveDeletedFiles" : "PreserveDevices";
+                const dsx_string_ref *ref = &dsx_enum_values[m->first_value + v];
+                /* the option between two others, the gap after it differing from the one before */
+                n = (size_t)snprintf(doc, sizeof doc, "{ \"%s\"%s\"PRESERVE\"%s%.*s\"%s%s%.*s%s%s%s\":\"NAME\"}",
+                                     other, gaps[g][1], gaps[g][0], (int)m->name_length,
+                                     dsx_member_name(m), gaps[g][1],
+                                     m->kind == DSX_KIND_ENUM ? "\"" : "",
+                                     m->kind == DSX_KIND_ENUM ? (int)ref->length : 7,
+                                     m->kind == DSX_KIND_ENUM ? dsx_model_strings + ref->offset : "1048576",
+                                     m->kind == DSX_KIND_ENUM ? "\"" : "",
+                                     gaps[(g + 1) % (sizeof gaps / sizeof gaps[0])][0],
+                                     o == DSX_OPT_GID ? "Uid" : "Gid");
+                memset(&fast, 0xAA, sizeof fast);
+                assert_true(dsx_fast_validate(doc, n, &config, false, NULL, &fast));
+                assert_int_equal(full_options(doc, n, &full), DSX_VALID);
+                assert_memory_equal(&fast, &full, sizeof fast);
+                if (m->kind == DSX_KIND_ENUM) assert_int_equal(fast.value[o], v);
+            }
+        }
+    }
+}
+
+/*
+ * Integers of every length from 1 to 20 digits, read a word at a time or
+ * byte by byte near the end of the input: the fast path takes those of up
+ * to 18 digits (no leading zero, not below -1) with the full path's value
+ * and leaves the rest to it.
+ */
+static void fast_path_reads_integers(void **state)
+{
+    static const char *const digit_runs[] = {"12345678901234567890", "99999999999999999999",
+                                             "10000000000000000000", "09999999999999999999"};
+    static const char *const ends[] = {"}", " }", ",\"Uid\":\"NONE\"}"};
+    char doc[96];
+    size_t r, k, e, sign;
+    dsx_config config;
+    (void)state;
+    dsx_config_init(&config, DSX_PROFILE_STRICT);
+    for (r = 0; r < sizeof digit_runs / sizeof digit_runs[0]; r++)
+        for (k = 1; k <= 20; k++)
+            for (e = 0; e < sizeof ends / sizeof ends[0]; e++)
+                for (sign = 0; sign < 2; sign++) {
+                    dsx_options fast, full;
+                    size_t n = (size_t)snprintf(doc, sizeof doc, "{\"BytesPerSecond\":%s%.*s%s",
+                                                sign ? "-" : "", (int)k, digit_runs[r], ends[e]);
+                    bool leading_zero = digit_runs[r][0] == '0' && k > 1;
+                    int64_t magnitude = 0;
+                    size_t i;
+                    for (i = 0; i < k && k <= 18; i++) magnitude = magnitude * 10 + (digit_runs[r][i] - '0');
+                    memset(&fast, 0, sizeof fast);
+                    assert_int_equal(dsx_fast_validate(doc, n, &config, false, NULL, &fast),
+                                     k <= 18 && !leading_zero && (!sign || magnitude <= 1));
+                    if (k > 18 || leading_zero || (sign && magnitude > 1)) continue;
+                    assert_int_equal(full_options(doc, n, &full), DSX_VALID);
+                    assert_true(fast.bytes_per_second == (sign ? -magnitude : magnitude));
+                    assert_memory_equal(&fast, &full, sizeof fast);
+                }
 }
 #endif
 
@@ -638,6 +747,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
 #ifndef DSX_SMALL
         cmocka_unit_test(arn_fast_path_agrees_with_matcher),
+        cmocka_unit_test(fast_path_takes_the_usual_documents),
+        cmocka_unit_test(fast_path_reads_integers),
 #endif
         cmocka_unit_test(spec_worked_examples),
         cmocka_unit_test(type_errors),

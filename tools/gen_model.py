@@ -132,6 +132,9 @@ def tables_source(request_names, options):
         [request_names, [name for name, _, _ in options]])
     value_step, value_slots = value_hash_table(
         [(member, value) for member, (_, _, values) in enumerate(options) for value in values])
+    prefix_multiplier, prefix_rows = prefix_tables(
+        [request_names, [name for name, _, _ in options]])
+    value_prefixes = [prefix_word(v) for _, _, v in value_refs]
     total = sum(len(x) + 1 for x in strings)
     if total > 65535:
         fail("string table too large for uint16_t offsets")
@@ -164,11 +167,30 @@ const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {%s};
 /* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
 const uint8_t dsx_value_hash_step = %d;
 const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {%s};
+
+/*
+ * The fast path's look-ups by the first four bytes of a name or value and
+ * its closing quote, read as a little-endian word (dsx_prefix_word()).
+ * Names by dsx_prefix_hash(): member index + 1, and for names that share
+ * their first four bytes, the next one to try; values by their words.
+ */
+const uint32_t dsx_prefix_multiplier = 0x%08xu;
+const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
+const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT] = {%s};
+const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
+const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT] = {%s};
+const uint32_t dsx_value_prefixes[%d] = {
+%s
+};
 #endif
 """ % (total, c_string_lines(strings), "\n".join(request_rows), "\n".join(option_rows),
        len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"),
        multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)),
-       value_step, ", ".join(map(str, value_slots)))
+       value_step, ", ".join(map(str, value_slots)),
+       prefix_multiplier, ", ".join(map(str, prefix_rows[0][0])), ", ".join(map(str, prefix_rows[0][1])),
+       ", ".join(map(str, prefix_rows[1][0])), ", ".join(map(str, prefix_rows[1][1])),
+       len(value_prefixes), "\n".join("    0x%08xu, /* %s */" % (w, v)
+                                       for w, (_, _, v) in zip(value_prefixes, value_refs)))
 
 
 HASH_SLOTS = 32
@@ -223,6 +245,53 @@ def value_hash_table(pairs):
         else:
             return step, slots
     fail("no collision-free value hash")
+
+
+PREFIX_HASH_SLOTS = 32
+
+
+def prefix_word(text):
+    """Must match dsx_prefix_word() in src/swar.h: the first four bytes of text and its closing quote."""
+    b = (text + '"').encode("utf-8")
+    if len(b) < 4:
+        fail("name or value %r shorter than the fast path's prefix word" % text)
+    return int.from_bytes(b[:4], "little")
+
+
+def prefix_hash(word, multiplier):
+    """Must match dsx_prefix_hash() in src/model.h."""
+    return ((word * multiplier) & 0xFFFFFFFF) >> 27
+
+
+def prefix_tables(tables):
+    """A multiplier under which names with different prefix words hash apart, in every table."""
+    for k in range(1, 1 << 16):
+        multiplier = (k * 0x9E3779B1) & 0xFFFFFFFF
+        rows = []
+        for names in tables:
+            slots = [0] * PREFIX_HASH_SLOTS
+            nexts = [0] * len(names)
+            words = {}
+            for index, name in enumerate(names):
+                word = prefix_word(name)
+                h = prefix_hash(word, multiplier)
+                if slots[h] and words[h] != word:
+                    break
+                if slots[h]:   # same prefix: chain it after the last one there
+                    last = slots[h] - 1
+                    while nexts[last]:
+                        last = nexts[last] - 1
+                    nexts[last] = index + 1
+                else:
+                    slots[h] = index + 1
+                    words[h] = word
+            else:
+                rows.append((slots, nexts))
+                continue
+            break
+        else:
+            return multiplier, rows
+    fail("no collision-free prefix hash")
 
 
 def splice_header(text, block):
