@@ -25,7 +25,7 @@ typedef struct fast_reader {
 } fast_reader;
 
 typedef struct fast_scope {
-    const uint8_t *slots;          /* by dsx_prefix_hash() */
+    const dsx_fast_slot *slots;    /* by dsx_prefix_hash() */
     const uint8_t *next;           /* names with the same first four bytes */
     const dsx_member_info *members;
     uint32_t seen;
@@ -90,27 +90,35 @@ static inline bool quoted_text_at(const uint8_t *p, size_t room, const char *tex
 
 /*
  * The member whose name and closing quote stand at the reader (just after
- * the opening quote), found by its first four bytes and compared whole; -1
- * for anything else: an unknown name, an escape, a string cut short. The
- * bytes are not checked one by one: every model name is printable ASCII
- * without '\\' or '"', so an escape, a control byte or bad UTF-8 can only
- * make it fail, never pass.
+ * the opening quote), found by its first four bytes and compared whole; a
+ * slot with member 0 for anything else: an unknown name, an escape, a
+ * string cut short. The bytes are not checked one by one: every model name
+ * is printable ASCII without '\\' or '"', so an escape, a control byte or
+ * bad UTF-8 can only make it fail, never pass.
  */
-static inline int model_name_at(fast_reader *f, const fast_scope *scope)
+static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scope)
 {
     const uint8_t *p = f->s + f->i;
     size_t room = f->n - f->i;
+    dsx_fast_slot slot = {0, 0, 0, 0};
     int member;
-    if (room < 4) return -1;
-    for (member = scope->slots[dsx_prefix_hash(dsx_prefix_word(p))] - 1; member >= 0;
-         member = scope->next[member] - 1) {
+    if (room < 4) return slot;
+    slot = scope->slots[dsx_prefix_hash(dsx_prefix_word(p))];
+    for (member = slot.member - 1; member >= 0; member = scope->next[member] - 1) {
         const dsx_member_info *m = &scope->members[member];
-        if (quoted_text_at(p, room, dsx_member_name(m), m->name_length)) {
-            f->i += m->name_length + 1u;
-            return member;
+        if (member != slot.member - 1) {   /* a name further down the chain (rare) */
+            slot.member = (uint8_t)(member + 1);
+            slot.name_length = m->name_length;
+            slot.first_value = m->first_value;
+            slot.value_count = m->value_count;
+        }
+        if (quoted_text_at(p, room, dsx_member_name(m), slot.name_length)) {
+            f->i += slot.name_length + 1u;
+            return slot;
         }
     }
-    return -1;
+    slot.member = 0;
+    return slot;
 }
 
 #ifdef DSX_SWAR_EXACT
@@ -180,9 +188,8 @@ static bool plain_integer(fast_reader *f, int64_t minimum, int64_t *out)
 }
 
 /* One of the member's values and its closing quote, each tried by its first four bytes. */
-static bool plain_enum_value(fast_reader *f, fast_result *r, int member)
+static bool plain_enum_value(fast_reader *f, fast_result *r, int member, const dsx_fast_slot *m)
 {
-    const dsx_member_info *m = &dsx_option_members[member];
     const uint32_t *prefixes = dsx_value_prefixes + m->first_value;
     const uint8_t *p;
     size_t room;
@@ -231,19 +238,19 @@ static void enter(fast_scope *scope, bool options)
 }
 
 /* One member value; *opens_options when it was the '{' of a request's Options. */
-static bool member_value(fast_reader *f, const fast_scope *scope, int member, bool in_request,
-                         fast_result *r, bool *opens_options)
+static bool member_value(fast_reader *f, const fast_scope *scope, const dsx_fast_slot *slot,
+                         bool in_request, fast_result *r, bool *opens_options)
 {
-    const dsx_member_info *m = &scope->members[member];
+    int member = slot->member - 1;
     if (scope->members == dsx_request_members) {
         r->request_given |= DSX_BIT(member);
-        if (m->kind == DSX_KIND_STRING) return arn_value(f, r);
+        if (member == DSX_REQ_TASK_EXECUTION_ARN) return arn_value(f, r);
         *opens_options = take(f, '{');
         return *opens_options;
     }
     if (in_request && member != DSX_OPT_BYTES_PER_SECOND) return false;   /* not_updatable */
     r->options.present |= DSX_BIT(member);
-    if (m->kind == DSX_KIND_ENUM) return plain_enum_value(f, r, member);
+    if (slot->value_count) return plain_enum_value(f, r, member, slot);   /* an enum */
     return plain_integer(f, DSX_BYTES_PER_SECOND_MIN, &r->options.bytes_per_second);
 }
 
@@ -329,10 +336,11 @@ static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_resul
     if (!take(f, '"')) return false;
     for (;;) {
         bool opens_options = false;
-        int member = model_name_at(f, scope);
+        dsx_fast_slot slot = model_name_at(f, scope);
+        int member = slot.member - 1;
         if (member < 0 || (scope->seen & DSX_BIT(member)) || !colon(f, &before_value)) return false;
         scope->seen |= DSX_BIT(member);
-        if (!member_value(f, scope, member, in_request, r, &opens_options)) return false;
+        if (!member_value(f, scope, &slot, in_request, r, &opens_options)) return false;
         if (opens_options) {
             if (max_depth < 2) return false;
             enter(&options, true);

@@ -122,10 +122,23 @@ static inline unsigned dsx_value_hash(unsigned option, const char *value, size_t
  * knows where the string ends: one multiplication finds a name's slot.
  */
 #define DSX_PREFIX_HASH_SLOTS 32
+
+/*
+ * A slot holds what the fast path needs of the member there, so that the
+ * end of its name and of its value are known one load after the hash (the
+ * next member's bytes cannot be read before).
+ */
+typedef struct dsx_fast_slot {
+    uint8_t member;        /* index + 1; 0: no member there */
+    uint8_t name_length;
+    uint8_t first_value;   /* into dsx_enum_values */
+    uint8_t value_count;
+} dsx_fast_slot;
+
 extern const uint32_t dsx_prefix_multiplier;
-extern const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS];
+extern const dsx_fast_slot dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS];
 extern const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT];
-extern const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS];
+extern const dsx_fast_slot dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS];
 extern const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT];
 extern const uint32_t dsx_value_prefixes[];
 

@@ -116,13 +116,14 @@ const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 19, 30,
 /*
  * The fast path's look-ups by the first four bytes of a name or value and
  * its closing quote, read as a little-endian word (dsx_prefix_word()).
- * Names by dsx_prefix_hash(): member index + 1, and for names that share
- * their first four bytes, the next one to try; values by their words.
+ * Names by dsx_prefix_hash(): the member (index + 1) and what the fast path
+ * reads of it, and for names that share their first four bytes, the next
+ * one to try; values by their words.
  */
 const uint32_t dsx_prefix_multiplier = 0xf519f70au;
-const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+const dsx_fast_slot dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {{0, 0, 0, 0}, {2, 7, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 16, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
 const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT] = {0, 0};
-const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {0, 0, 4, 7, 0, 0, 0, 0, 0, 0, 0, 10, 12, 11, 6, 0, 2, 0, 3, 0, 0, 0, 1, 0, 0, 15, 14, 5, 13, 9, 0, 0};
+const dsx_fast_slot dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {{0, 0, 0, 0}, {0, 0, 0, 0}, {4, 5, 7, 2}, {7, 20, 17, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {10, 14, 23, 0}, {12, 8, 25, 3}, {11, 12, 23, 2}, {6, 3, 13, 4}, {0, 0, 0, 0}, {2, 13, 3, 2}, {0, 0, 0, 0}, {3, 5, 5, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 10, 0, 3}, {0, 0, 0, 0}, {0, 0, 0, 0}, {15, 10, 33, 2}, {14, 27, 30, 3}, {5, 3, 9, 4}, {13, 12, 28, 2}, {9, 16, 21, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}};
 const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT] = {0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
 const uint32_t dsx_value_prefixes[35] = {
     0x4e494f50u, /* POINT_IN_TIME_CONSISTENT */

@@ -135,6 +135,12 @@ def tables_source(request_names, options):
     prefix_multiplier, prefix_rows = prefix_tables(
         [request_names, [name for name, _, _ in options]])
     value_prefixes = [prefix_word(v) for _, _, v in value_refs]
+    request_infos = [(len(name), 0, 0) for name in request_names]
+    option_infos = []
+    first = 0
+    for name, _, values in options:
+        option_infos.append((len(name), first, len(values)))
+        first += len(values)
     total = sum(len(x) + 1 for x in strings)
     if total > 65535:
         fail("string table too large for uint16_t offsets")
@@ -171,13 +177,14 @@ const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {%s};
 /*
  * The fast path's look-ups by the first four bytes of a name or value and
  * its closing quote, read as a little-endian word (dsx_prefix_word()).
- * Names by dsx_prefix_hash(): member index + 1, and for names that share
- * their first four bytes, the next one to try; values by their words.
+ * Names by dsx_prefix_hash(): the member (index + 1) and what the fast path
+ * reads of it, and for names that share their first four bytes, the next
+ * one to try; values by their words.
  */
 const uint32_t dsx_prefix_multiplier = 0x%08xu;
-const uint8_t dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
+const dsx_fast_slot dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
 const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT] = {%s};
-const uint8_t dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
+const dsx_fast_slot dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {%s};
 const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT] = {%s};
 const uint32_t dsx_value_prefixes[%d] = {
 %s
@@ -187,8 +194,9 @@ const uint32_t dsx_value_prefixes[%d] = {
        len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"),
        multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)),
        value_step, ", ".join(map(str, value_slots)),
-       prefix_multiplier, ", ".join(map(str, prefix_rows[0][0])), ", ".join(map(str, prefix_rows[0][1])),
-       ", ".join(map(str, prefix_rows[1][0])), ", ".join(map(str, prefix_rows[1][1])),
+       prefix_multiplier, fast_slots(prefix_rows[0][0], request_infos),
+       ", ".join(map(str, prefix_rows[0][1])),
+       fast_slots(prefix_rows[1][0], option_infos), ", ".join(map(str, prefix_rows[1][1])),
        len(value_prefixes), "\n".join("    0x%08xu, /* %s */" % (w, v)
                                        for w, (_, _, v) in zip(value_prefixes, value_refs)))
 
@@ -248,6 +256,14 @@ def value_hash_table(pairs):
 
 
 PREFIX_HASH_SLOTS = 32
+
+
+def fast_slots(slots, infos):
+    """The rows of a dsx_fast_slot table: member + 1, name length, first value, value count."""
+    rows = []
+    for slot in slots:
+        rows.append("{%d, %d, %d, %d}" % ((slot,) + infos[slot - 1]) if slot else "{0, 0, 0, 0}")
+    return ", ".join(rows)
 
 
 def prefix_word(text):
