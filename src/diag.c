@@ -2,9 +2,8 @@
  * The caller's diagnostics array, kept in document order, and the
  * snprintf-style writer the renderers share.
  *
- * Lines and columns are found only when a diagnostic is stored, by walking
- * forward from the last one (diagnostics come almost always in order), so
- * the tokenizer's hot path never counts newlines.
+ * Lines and columns are found once validation is over, for the stored
+ * diagnostics only, so the tokenizer's hot path never counts newlines.
  */
 #include "internal.h"
 
@@ -18,51 +17,52 @@ void dsx_diags_clear(dsx_diag_list *list)
     list->warnings = 0;
 }
 
-void dsx_locate(const char *text, size_t offset, dsx_line_cursor *cursor,
-                uint32_t *line, uint32_t *column)
+/*
+ * Counted, and when it is among the earliest `capacity` in document order,
+ * given a slot at its place (after equal offsets): returned zeroed with its
+ * offset and severity, for the caller to fill; NULL when only counted.
+ */
+dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
-    const char *p, *end;
-    if (offset < cursor->offset) {   /* an earlier position: walk from the start */
-        cursor->offset = 0;
-        cursor->line = 1;
-        cursor->line_start = 0;
-    }
-    p = text + cursor->offset;
-    end = text + offset;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) break;
-        cursor->line++;
-        cursor->line_start = (size_t)(nl - text) + 1;
-        p = nl + 1;
-    }
-    cursor->offset = offset;
-    *line = cursor->line;
-    *column = (uint32_t)(offset - cursor->line_start + 1);
-}
-
-/* Where d goes: after every stored diagnostic that starts at or before it. */
-static size_t insertion_index(const dsx_diag_list *list, const dsx_diag *d)
-{
-    size_t i = list->stored;
-    while (i > 0 && list->items[i - 1].offset > d->offset) i--;
-    return i;
-}
-
-void dsx_diags_add(dsx_diag_list *list, dsx_diag *d, const char *text,
-                   dsx_line_cursor *cursor)
-{
-    size_t at, keep;
+    size_t at = list->stored, keep;
     list->total++;
-    if (d->severity == DSX_SEVERITY_ERROR) list->errors++;
+    if (severity == DSX_SEVERITY_ERROR) list->errors++;
     else list->warnings++;
-    at = insertion_index(list, d);
-    if (at >= list->capacity) return;   /* later than everything kept: counted only */
-    dsx_locate(text, d->offset, cursor, &d->line, &d->column);
+    while (at > 0 && list->items[at - 1].offset > offset) at--;
+    if (at >= list->capacity) return NULL;   /* later than everything kept */
     keep = list->stored < list->capacity ? list->stored : list->capacity - 1;
-    memmove(&list->items[at + 1], &list->items[at], (keep - at) * sizeof *d);
-    list->items[at] = *d;
+    memmove(&list->items[at + 1], &list->items[at], (keep - at) * sizeof list->items[0]);
     if (list->stored < list->capacity) list->stored++;
+    memset(&list->items[at], 0, sizeof list->items[0]);
+    list->items[at].offset = offset;
+    list->items[at].severity = severity;
+    return &list->items[at];
+}
+
+/*
+ * Lines and columns of the stored diagnostics, found once the walk is over
+ * (not while the stack is deep inside it): they are in document order, so
+ * one forward walk over the text serves them all.
+ */
+void dsx_diags_locate(dsx_diag_list *list, const char *text)
+{
+    const char *p = text;
+    uint32_t line = 1;
+    size_t line_start = 0, i;
+    for (i = 0; i < list->stored; i++) {
+        dsx_diag *d = &list->items[i];
+        const char *end = text + d->offset;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) break;
+            line++;
+            line_start = (size_t)(nl - text) + 1;
+            p = nl + 1;
+        }
+        if (p < end) p = end;
+        d->line = line;
+        d->column = (uint32_t)(d->offset - line_start + 1);
+    }
 }
 
 /* ---- writer ---- */

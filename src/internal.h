@@ -43,19 +43,11 @@ bool dsx_arn_match_bytes(const char *s, size_t n);
 size_t dsx_arn_match_quoted(const char *s, size_t room);
 
 /* ---- diag.c: the caller's diagnostics array ---- */
-typedef struct dsx_line_cursor {
-    size_t offset;        /* position already scanned */
-    uint32_t line;
-    size_t line_start;
-} dsx_line_cursor;
-
 void dsx_diags_clear(dsx_diag_list *list);
-/* Keeps document order: inserts by offset, after equal offsets. */
-void dsx_diags_add(dsx_diag_list *list, dsx_diag *d, const char *text,
-                   dsx_line_cursor *cursor);
-/* Line and column of `offset`; the cursor makes a forward walk cheap. */
-void dsx_locate(const char *text, size_t offset, dsx_line_cursor *cursor,
-                uint32_t *line, uint32_t *column);
+/* Counts a diagnostic; the zeroed slot to fill at its place in document order, or NULL. */
+dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity);
+/* Sets line and column of every stored diagnostic (after the walk: one pass). */
+void dsx_diags_locate(dsx_diag_list *list, const char *text);
 
 /* ---- writer: snprintf-style output used by the renderers ---- */
 typedef struct dsx_writer {

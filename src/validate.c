@@ -16,14 +16,17 @@
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
 /*
- * Kept out of line on purpose: a diagnostic under construction (40 bytes)
- * and the ARN decoder's state then live in short-lived frames of their own,
- * not in the member loop's frame for the whole walk (make stack).
+ * Kept out of line on purpose: the ARN decoder's state and a decoded name
+ * then live in short-lived frames of their own, not in the member loop's
+ * frame for the whole walk; and a one-line wrapper is folded into its
+ * callers rather than adding a frame (make stack).
  */
 #if defined(__GNUC__)
 #define OUT_OF_LINE __attribute__((noinline))
+#define FOLDED inline __attribute__((always_inline))
 #else
 #define OUT_OF_LINE
+#define FOLDED inline
 #endif
 
 
@@ -32,7 +35,6 @@ typedef struct validator {
     const char *text;
     const dsx_config *config;
     dsx_diag_list *diags;
-    dsx_line_cursor cursor;
     uint8_t mode;             /* what the document must be: enum walk_mode */
     bool in_request;          /* validating a request (not a bare Options) */
     bool failed;              /* the tokenizer reported a malformation */
@@ -75,71 +77,64 @@ static bool config_is_usable(const dsx_config *c)
 
 /* ---- reporting ---- */
 
-static dsx_diag member_diag(const validator *v, dsx_code code, uint8_t scope,
-                            int member, const dsx_token *value)
+/*
+ * A diagnostic about a member's value, written straight into its slot of
+ * the caller's array (nothing is built on the stack and copied); `detail`
+ * and `severity` as dsx_diag has them. The slot comes back NULL when the
+ * array is full of earlier ones: then it is only counted.
+ */
+static OUT_OF_LINE dsx_diag *report_value(validator *v, dsx_code code, uint8_t scope, int member,
+                                          const dsx_token *value, uint8_t detail, uint8_t severity)
 {
-    dsx_diag d;
-    memset(&d, 0, sizeof d);
-    d.code = (uint8_t)code;
-    d.severity = DSX_SEVERITY_ERROR;
-    d.scope = scope;
-    d.member = (int16_t)member;
-    d.in_request = v->in_request && scope == DSX_SCOPE_OPTIONS;
-    d.value_kind = value->kind;
-    d.offset = value->start;
-    d.value_offset = value->start;
-    d.value_length = value->end - value->start;
+    dsx_diag *d = dsx_diags_add(v->diags, value->start, severity);
+    if (!d) return NULL;
+    d->code = (uint8_t)code;
+    d->scope = scope;
+    d->detail = detail;
+    d->member = (int16_t)member;
+    d->in_request = v->in_request && scope == DSX_SCOPE_OPTIONS;
+    d->value_kind = value->kind;
+    d->value_offset = value->start;
+    d->value_length = value->end - value->start;
     return d;
 }
 
-static void add(validator *v, dsx_diag *d)
-{
-    dsx_diags_add(v->diags, d, v->text, &v->cursor);
-}
-
-/* A diagnostic about a value; `detail` and `severity` as dsx_diag has them. */
-static OUT_OF_LINE void report_value(validator *v, dsx_code code, uint8_t scope, int member,
-                                     const dsx_token *value, uint8_t detail, uint8_t severity)
-{
-    dsx_diag d = member_diag(v, code, scope, member, value);
-    d.detail = detail;
-    d.severity = severity;
-    add(v, &d);
-}
-
-static void report_error(validator *v, dsx_code code, const object_walk *o,
-                         int member, const dsx_token *value)
+static FOLDED void report_error(validator *v, dsx_code code, const object_walk *o,
+                                int member, const dsx_token *value)
 {
     report_value(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
-static OUT_OF_LINE void report_name(validator *v, dsx_code code, const object_walk *o,
-                                    int member, const dsx_token *name,
-                                    const dsx_token *value)
+static void report_name(validator *v, dsx_code code, const object_walk *o,
+                        int member, const dsx_token *name, const dsx_token *value)
 {
-    dsx_diag d = member_diag(v, code, o->scope, member, value);
-    d.name_offset = name->start + 1;
-    d.name_length = name->end - name->start - 2;
-    add(v, &d);
+    dsx_diag *d = report_value(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
+    if (!d) return;
+    d->name_offset = name->start + 1;
+    d->name_length = name->end - name->start - 2;
 }
 
-static OUT_OF_LINE void report_malformed(validator *v)
+/* The one diagnostic of a document that is not JSON or too big; `limit` for its message. */
+static void report_document(validator *v, dsx_code code, uint8_t reason, size_t offset,
+                            size_t limit)
 {
-    dsx_diag d;
-    memset(&d, 0, sizeof d);
-    d.code = v->reader.error_code;
-    d.detail = v->reader.error_reason;
-    d.scope = DSX_SCOPE_DOCUMENT;
-    d.member = -1;
-    d.offset = v->reader.error_offset;
-    d.value_offset = d.offset;
-    d.value_length = v->config->max_depth;  /* the limit, for the depth message */
+    dsx_diag *d;
     dsx_diags_clear(v->diags);
-    v->cursor.offset = 0;
-    v->cursor.line = 1;
-    v->cursor.line_start = 0;
-    add(v, &d);
+    d = dsx_diags_add(v->diags, offset, DSX_SEVERITY_ERROR);
+    if (!d) return;
+    d->code = (uint8_t)code;
+    d->detail = reason;
+    d->scope = DSX_SCOPE_DOCUMENT;
+    d->member = -1;
+    d->value_offset = offset;
+    d->value_length = limit;
+}
+
+static void report_malformed(validator *v)
+{
+    report_document(v, (dsx_code)v->reader.error_code, v->reader.error_reason,
+                    v->reader.error_offset, v->config->max_depth);
 }
 
 /* ---- reading ---- */
@@ -174,21 +169,56 @@ static void unknown_member(validator *v, const object_walk *o,
     if (!dsx_kept_add(v->kept, o->scope, name, value, end)) v->no_memory = true;
 }
 
-/* A member name or enum value, decoded; -1 when it is longer than any. */
+/*
+ * Whether an escaped string token decodes to the model text s[0..n), code
+ * point by code point: no decoded copy on the stack. Model texts are ASCII,
+ * so a code point equals a byte only where both are that character.
+ */
+static bool decodes_to(const char *json, const dsx_token *t, const char *s, size_t n)
+{
+    dsx_string_iter it;
+    int32_t cp;
+    size_t i = 0;
+    dsx_string_iter_init(&it, json, t);
+    while ((cp = dsx_string_next(&it)) >= 0)
+        if (i >= n || cp != (unsigned char)s[i++]) return false;
+    return i == n;
+}
+
+/* Index of the model text an escaped token decodes to, among `count` refs; or -1. */
+static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
+                                    const dsx_member_info *members, size_t count,
+                                    const dsx_member_info *enum_member)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        const char *s;
+        size_t n;
+        if (enum_member) {
+            const dsx_string_ref *ref = &dsx_enum_values[enum_member->first_value + i];
+            s = dsx_model_strings + ref->offset;
+            n = ref->length;
+        } else {
+            s = dsx_member_name(&members[i]);
+            n = members[i].name_length;
+        }
+        if (decodes_to(v->text, t, s, n)) return (int)i;
+    }
+    return -1;
+}
+
+/* A member name or enum value as the model has it; -1 when it is none. */
 static int find_decoded(const validator *v, const dsx_token *t,
                         const dsx_member_info *members, size_t count,
                         const dsx_member_info *enum_member)
 {
-    char decoded[DSX_MODEL_NAME_MAX];
     const char *name = v->text + t->start + 1;
     size_t length = t->end - t->start - 2;
-    if (t->flags & DSX_TF_ESCAPED) {   /* raw bytes are the text otherwise: no copy */
-        length = dsx_string_decode(v->text, t, decoded, sizeof decoded);
-        if (length > sizeof decoded) return -1;
-        name = decoded;
-    }
+    if (t->flags & DSX_TF_ESCAPED)   /* rare: compared through the decoder, one text at a time */
+        return find_escaped(v, t, members, enum_member ? (size_t)enum_member->value_count : count,
+                            enum_member);
     if (enum_member) return dsx_model_find_value(enum_member, name, length);
-    return dsx_model_find_member(members, count, name, length);
+    return dsx_model_find_member(members, count, name, length);   /* raw bytes are the text */
 }
 
 /* ---- member values ---- */
@@ -242,7 +272,7 @@ static bool plain_ascii(const dsx_token *t)
 #endif
 
 /* Length in code points and pattern, through the decoder (escapes, UTF-8). */
-static void measure_arn(const validator *v, const dsx_token *value, char *copy,
+static OUT_OF_LINE void measure_arn(const validator *v, const dsx_token *value, char *copy,
                         size_t *code_points, bool *matches)
 {
     dsx_string_iter it;
@@ -458,17 +488,10 @@ static void walk_document(validator *v)
     if (!v->failed) next(v, &end);   /* only whitespace may follow */
 }
 
-static OUT_OF_LINE bool too_large(validator *v, size_t length)
+static bool too_large(validator *v, size_t length)
 {
-    dsx_diag d;
     if (length <= v->config->max_size) return false;
-    memset(&d, 0, sizeof d);
-    d.code = DSX_CODE_TOO_LARGE;
-    d.detail = DSX_REASON_TOO_LARGE;
-    d.member = -1;
-    d.value_length = v->config->max_size;  /* the limit, for the message */
-    dsx_diags_clear(v->diags);
-    add(v, &d);
+    report_document(v, DSX_CODE_TOO_LARGE, DSX_REASON_TOO_LARGE, 0, v->config->max_size);
     return true;
 }
 
@@ -511,18 +534,19 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
     v->text = json;
     v->config = config;
     v->diags = diags;
-    v->cursor.line = 1;
     if (v->kept) {
         dsx_kept_free(v->kept);
         v->kept->text = json;
     }
-    if (too_large(v, length)) return DSX_MALFORMED;
-    dsx_reader_init(&v->reader, json, length, config->max_depth);
-    walk_document(v);
-    if (v->failed) {
-        report_malformed(v);
-        return DSX_MALFORMED;
+    if (too_large(v, length)) {
+        v->failed = true;
+    } else {
+        dsx_reader_init(&v->reader, json, length, config->max_depth);
+        walk_document(v);
+        if (v->failed) report_malformed(v);
     }
+    dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
+    if (v->failed) return DSX_MALFORMED;
     if (v->no_memory) return DSX_NO_MEMORY;
     return diags->errors ? DSX_INVALID : DSX_VALID;
 }
