@@ -124,11 +124,11 @@ static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scop
 #ifdef DSX_SWAR_EXACT
 /*
  * The digits that start the word x (little-endian): how many, up to 8, and
- * their value. The first byte that is not a digit is
- * exact (a byte >= 0x80 is flagged by its own high bit before any carry
- * from it matters). The value: the digits moved to the top of the word (so
- * the bytes below read as leading zeros), then pairs, fours and eights of
- * digits combined by three multiplications.
+ * their value. The first byte that is not a digit is found exactly (a byte
+ * >= 0x80 is flagged by its own high bit, before a carry from it matters).
+ * The value: the digits moved to the top of the word (the bytes below then
+ * read as leading zeros), then pairs, fours and eights of digits combined
+ * by three multiplications.
  */
 static inline size_t word_digits(uint64_t x, uint64_t *value)
 {
