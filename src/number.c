@@ -9,50 +9,20 @@
 /* Saturation bound for exponents: far beyond any digit count we can meet. */
 #define EXPONENT_LIMIT ((int64_t)1 << 60)
 
-typedef struct digits_view {
-    const char *integer;   /* digits before '.' */
-    size_t integer_count;
-    const char *fraction;  /* digits after '.' */
-    size_t fraction_count;
-    int64_t exponent;      /* saturated at +-EXPONENT_LIMIT */
-    bool negative;
-} digits_view;
-
-static char digit_at(const digits_view *d, size_t k)
-{
-    return k < d->integer_count ? d->integer[k] : d->fraction[k - d->integer_count];
-}
-
-static void split_number(const char *s, size_t n, digits_view *d)
-{
-    size_t i = 0;
-    d->negative = s[0] == '-';
-    if (d->negative) i++;
-    d->integer = s + i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-    d->integer_count = (size_t)(s + i - d->integer);
-    d->fraction = s + i;
-    d->fraction_count = 0;
-    d->exponent = 0;
-    if (i < n && s[i] == '.') {
-        d->fraction = s + ++i;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-        d->fraction_count = (size_t)(s + i - d->fraction);
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        bool minus = false;
-        i++;
-        if (s[i] == '+' || s[i] == '-') minus = s[i++] == '-';
-        for (; i < n; i++)   /* saturate before the multiplication could overflow */
-            d->exponent = d->exponent >= EXPONENT_LIMIT / 10 ? EXPONENT_LIMIT
-                                                              : d->exponent * 10 + (s[i] - '0');
-        if (minus) d->exponent = -d->exponent;
-    }
-}
-
 static dsx_number_status out_of_range(bool negative)
 {
     return negative ? DSX_NUMBER_TOO_LOW : DSX_NUMBER_TOO_HIGH;
+}
+
+/* The exponent after 'e' at s[i..n), saturated at +-EXPONENT_LIMIT. */
+static int64_t exponent_at(const char *s, size_t n, size_t i)
+{
+    int64_t e = 0;
+    bool minus = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
+    for (; i < n; i++)   /* saturate before the multiplication could overflow */
+        e = e >= EXPONENT_LIMIT / 10 ? EXPONENT_LIMIT : e * 10 + (s[i] - '0');
+    return minus ? -e : e;
 }
 
 #ifndef DSX_SMALL
@@ -74,31 +44,59 @@ static bool short_integer(const char *s, size_t n, int64_t minimum, int64_t *out
 }
 #endif
 
+/*
+ * One pass finds the first and last non-zero digits (the significant ones,
+ * S), the fraction digits F and the zeros after S, t: the value is
+ * S x 10^(exponent - F + t). A second pass reads S itself, only once it is
+ * known to be at most 19 places. No copy of the digits, a small frame.
+ */
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
                                       bool integral_values, int64_t minimum,
                                       int64_t *out)
 {
-    digits_view d;
-    size_t total, first, last, k;
-    int64_t scale;
+    const char *s = text + t->start;
+    size_t n = t->end - t->start, i, first = 0, last = 0, fraction = 0, zeros = 0;
+    size_t places = 0, significant = 0;   /* digits since the first non-zero one; up to the last */
+    bool negative = s[0] == '-', in_fraction = false, any = false;
     uint64_t magnitude = 0;
-    bool integer_literal = !(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT));
-    if (!integral_values && !integer_literal) return DSX_NUMBER_NOT_INTEGER;
+    int64_t scale;
+    if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
+        return DSX_NUMBER_NOT_INTEGER;
 #ifndef DSX_SMALL
-    if (integer_literal && short_integer(text + t->start, t->end - t->start, minimum, out))
+    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, minimum, out))
         return DSX_NUMBER_OK;
 #endif
-    split_number(text + t->start, t->end - t->start, &d);
-    total = d.integer_count + d.fraction_count;
-    for (first = 0; first < total && digit_at(&d, first) == '0'; first++) {}
-    if (first == total) { *out = 0; return DSX_NUMBER_OK; }  /* any zero, -0 too */
-    for (last = total - 1; digit_at(&d, last) == '0'; last--) {}
-    scale = d.exponent - (int64_t)d.fraction_count + (int64_t)(total - 1 - last);
+    for (i = negative; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+        if (s[i] == '.') {
+            in_fraction = true;
+            continue;
+        }
+        fraction += in_fraction;
+        places += any;
+        if (s[i] == '0') {
+            zeros++;
+            continue;
+        }
+        if (!any) {
+            first = i;
+            places = 1;
+        }
+        any = true;
+        significant = places;
+        last = i;
+        zeros = 0;
+    }
+    if (!any) {   /* any zero, -0 too */
+        *out = 0;
+        return DSX_NUMBER_OK;
+    }
+    scale = (i < n ? exponent_at(s, n, i + 1) : 0) - (int64_t)fraction + (int64_t)zeros;
     if (scale < 0) return DSX_NUMBER_NOT_INTEGER;
-    if ((int64_t)(last - first + 1) + scale > 19) return out_of_range(d.negative);
-    for (k = first; k <= last; k++) magnitude = magnitude * 10 + (uint64_t)(digit_at(&d, k) - '0');
+    if ((int64_t)significant + scale > 19) return out_of_range(negative);
+    for (i = first; i <= last; i++)
+        if (s[i] != '.') magnitude = magnitude * 10 + (uint64_t)(s[i] - '0');
     for (; scale > 0; scale--) magnitude *= 10;   /* at most 19 places: fits */
-    if (d.negative) {
+    if (negative) {
         if (magnitude > (uint64_t)0 - (uint64_t)minimum) return DSX_NUMBER_TOO_LOW;
         *out = magnitude == 0 ? 0 : -(int64_t)(magnitude - 1) - 1;
         return DSX_NUMBER_OK;

@@ -78,19 +78,42 @@ static bool config_is_usable(const dsx_config *c)
 /* ---- reporting ---- */
 
 /*
- * A diagnostic about a member's value, written straight into its slot of
- * the caller's array (nothing is built on the stack and copied); `detail`
- * and `severity` as dsx_diag has them. The slot comes back NULL when the
- * array is full of earlier ones: then it is only counted.
+ * What a diagnostic is, as dsx_diag has it, in four bytes: passed in one
+ * register, so that reporting takes four arguments and no caller needs
+ * stack space for more (make stack).
  */
-static OUT_OF_LINE dsx_diag *report_value(validator *v, dsx_code code, uint8_t scope, int member,
-                                          const dsx_token *value, uint8_t detail, uint8_t severity)
+typedef struct diag_kind {
+    uint8_t code;
+    uint8_t scope;
+    uint8_t detail;
+    uint8_t severity;
+} diag_kind;
+
+static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t severity)
 {
-    dsx_diag *d = dsx_diags_add(v->diags, value->start, severity);
+    diag_kind k;
+    k.code = (uint8_t)code;
+    k.scope = scope;
+    k.detail = detail;
+    k.severity = severity;
+    return k;
+}
+
+/*
+ * A diagnostic about a member's value, written straight into its slot of
+ * the caller's array (nothing is built on the stack and copied). The slot
+ * comes back NULL when the array is full of earlier ones: then it is only
+ * counted.
+ */
+static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int member,
+                                          const dsx_token *value)
+{
+    uint8_t scope = kind.scope;
+    dsx_diag *d = dsx_diags_add(v->diags, value->start, kind.severity);
     if (!d) return NULL;
-    d->code = (uint8_t)code;
+    d->code = kind.code;
     d->scope = scope;
-    d->detail = detail;
+    d->detail = kind.detail;
     d->member = (int16_t)member;
     d->in_request = v->in_request && scope == DSX_SCOPE_OPTIONS;
     d->value_kind = value->kind;
@@ -102,14 +125,14 @@ static OUT_OF_LINE dsx_diag *report_value(validator *v, dsx_code code, uint8_t s
 static FOLDED void report_error(validator *v, dsx_code code, const object_walk *o,
                                 int member, const dsx_token *value)
 {
-    report_value(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
+    report_value(v, kind_of(code, o->scope, 0, DSX_SEVERITY_ERROR), member, value);
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
 static void report_name(validator *v, dsx_code code, const object_walk *o,
                         int member, const dsx_token *name, const dsx_token *value)
 {
-    dsx_diag *d = report_value(v, code, o->scope, member, value, 0, DSX_SEVERITY_ERROR);
+    dsx_diag *d = report_value(v, kind_of(code, o->scope, 0, DSX_SEVERITY_ERROR), member, value);
     if (!d) return;
     d->name_offset = name->start + 1;
     d->name_length = name->end - name->start - 2;
@@ -208,7 +231,7 @@ static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
 }
 
 /* A member name or enum value as the model has it; -1 when it is none. */
-static int find_decoded(const validator *v, const dsx_token *t,
+static FOLDED int find_decoded(const validator *v, const dsx_token *t,
                         const dsx_member_info *members, size_t count,
                         const dsx_member_info *enum_member)
 {
@@ -223,7 +246,7 @@ static int find_decoded(const validator *v, const dsx_token *t,
 
 /* ---- member values ---- */
 
-static void check_enum(validator *v, const object_walk *o, int member,
+static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
                        const dsx_token *value)
 {
     int index;
@@ -242,7 +265,7 @@ static void check_enum(validator *v, const object_walk *o, int member,
     if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = *value;
 }
 
-static void check_long(validator *v, const object_walk *o, int member,
+static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
                        const dsx_token *value)
 {
     int64_t number = 0;
@@ -259,8 +282,9 @@ static void check_long(validator *v, const object_walk *o, int member,
         v->options.bytes_per_second = number;
         return;
     }
-    report_value(v, status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE, o->scope,
-                 member, value, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR);
+    report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
+                            o->scope, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR),
+                 member, value);
 }
 
 #ifndef DSX_SMALL
@@ -272,7 +296,7 @@ static bool plain_ascii(const dsx_token *t)
 #endif
 
 /* Length in code points and pattern, through the decoder (escapes, UTF-8). */
-static OUT_OF_LINE void measure_arn(const validator *v, const dsx_token *value, char *copy,
+static void measure_arn(const validator *v, const dsx_token *value, char *copy,
                         size_t *code_points, bool *matches)
 {
     dsx_string_iter it;
@@ -300,7 +324,7 @@ static OUT_OF_LINE void measure_arn(const validator *v, const dsx_token *value, 
     *matches = dsx_arn_matcher_accepts(&matcher);
 }
 
-static void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
     size_t code_points = 0;
@@ -351,8 +375,8 @@ static bool check_member(validator *v, object_walk *o, int member,
     if (absent) return false;
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
     if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
-        report_value(v, DSX_CODE_NOT_UPDATABLE, o->scope, member, value, 0,
-                     (uint8_t)v->config->not_updatable);
+        report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, o->scope, 0,
+                                (uint8_t)v->config->not_updatable), member, value);
     if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
     report_error(v, DSX_CODE_TYPE, o, member, value);
     return false;
@@ -417,7 +441,8 @@ static void walk_members(validator *v, object_walk *outer)
 static void report_conflict(validator *v, int member, const dsx_token *value,
                             uint8_t rule)
 {
-    report_value(v, DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, member, value, rule, DSX_SEVERITY_ERROR);
+    report_value(v, kind_of(DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, rule, DSX_SEVERITY_ERROR), member,
+                 value);
 }
 
 /* The two cross-member rules, over valid options (the fast path asks them too). */
@@ -478,7 +503,7 @@ static void walk_document(validator *v)
     if (v->mode == WALK_JSON_ONLY) {
         skip(v, &root);
     } else if (root.kind != DSX_TOK_OBJECT_BEGIN) {
-        report_value(v, DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, -1, &root, 0, DSX_SEVERITY_ERROR);
+        report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1, &root);
         skip(v, &root);
     } else if (v->mode == WALK_REQUEST) {
         walk_request(v);
