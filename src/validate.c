@@ -31,10 +31,10 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
 
 typedef struct validator {
-    dsx_reader reader;
-    const char *text;
+    dsx_reader reader;        /* its text is the document (text_of) */
     const dsx_config *config;
     dsx_diag_list *diags;
+    dsx_diag_list own_diags;  /* the list when the caller gives none (counts decide the verdict) */
     uint8_t mode;             /* what the document must be: enum walk_mode */
     bool in_request;          /* validating a request (not a bare Options) */
     bool failed;              /* the tokenizer reported a malformation */
@@ -43,17 +43,26 @@ typedef struct validator {
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options options;      /* the valid options, whatever the caller asked */
-    dsx_token mtime;          /* first valid Mtime / TransferMode, for conflicts */
-    dsx_token transfer_mode;
+    size_t mtime[2];          /* first valid Mtime / TransferMode, for conflicts: */
+    size_t transfer_mode[2];  /* where the string token starts and ends */
 } validator;
 
+static const char *text_of(const validator *v)
+{
+    return (const char *)v->reader.text;
+}
+
 typedef struct object_walk {
-    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS */
-    const dsx_member_info *members;
-    size_t count;
+    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS: its members */
     uint32_t seen;            /* names met so far, for duplicates */
     dsx_token close;          /* the closing brace, once reached */
 } object_walk;
+
+/* The members of the object being walked (not kept in each walk: make stack). */
+static const dsx_member_info *members_of(const object_walk *o)
+{
+    return o->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+}
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
 {
@@ -169,7 +178,7 @@ static dsx_tok_kind next(validator *v, dsx_token *t)
     return kind;
 }
 
-static void skip(validator *v, const dsx_token *first)
+static FOLDED void skip(validator *v, const dsx_token *first)
 {
     if (dsx_reader_skip_value(&v->reader, first, NULL) == DSX_TOK_ERROR) v->failed = true;
 }
@@ -225,7 +234,7 @@ static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
             s = dsx_member_name(&members[i]);
             n = members[i].name_length;
         }
-        if (decodes_to(v->text, t, s, n)) return (int)i;
+        if (decodes_to(text_of(v), t, s, n)) return (int)i;
     }
     return -1;
 }
@@ -235,7 +244,7 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t,
                         const dsx_member_info *members, size_t count,
                         const dsx_member_info *enum_member)
 {
-    const char *name = v->text + t->start + 1;
+    const char *name = text_of(v) + t->start + 1;
     size_t length = t->end - t->start - 2;
     if (t->flags & DSX_TF_ESCAPED)   /* rare: compared through the decoder, one text at a time */
         return find_escaped(v, t, members, enum_member ? (size_t)enum_member->value_count : count,
@@ -246,6 +255,13 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t,
 
 /* ---- member values ---- */
 
+/* Where a valid value of a member in a cross-member rule lies, for its conflict diagnostic. */
+static void remember(size_t span[2], const dsx_token *value)
+{
+    span[0] = value->start;
+    span[1] = value->end;
+}
+
 static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
                        const dsx_token *value)
 {
@@ -254,15 +270,15 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return;
     }
-    index = find_decoded(v, value, NULL, 0, &o->members[member]);
+    index = find_decoded(v, value, NULL, 0, &members_of(o)[member]);
     if (index < 0) {
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
     }
     v->options.present |= DSX_BIT(member);
     v->options.value[member] = (uint8_t)index;
-    if (member == DSX_OPT_MTIME) v->mtime = *value;
-    if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = *value;
+    if (member == DSX_OPT_MTIME) remember(v->mtime, value);
+    if (member == DSX_OPT_TRANSFER_MODE) remember(v->transfer_mode, value);
 }
 
 static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
@@ -274,7 +290,7 @@ static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return;
     }
-    status = dsx_number_to_int64(v->text, value,
+    status = dsx_number_to_int64(text_of(v), value,
                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
                                  DSX_BYTES_PER_SECOND_MIN, &number);
     if (status == DSX_NUMBER_OK) {
@@ -306,14 +322,14 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
 #ifndef DSX_SMALL
     if (plain_ascii(value)) {   /* the common case, without a call per character */
         n = value->end - value->start - 2;
-        *matches = dsx_arn_match_bytes(v->text + value->start + 1, n);
-        if (copy && n <= DSX_ARN_MAX) memcpy(copy, v->text + value->start + 1, n);
+        *matches = dsx_arn_match_bytes(text_of(v) + value->start + 1, n);
+        if (copy && n <= DSX_ARN_MAX) memcpy(copy, text_of(v) + value->start + 1, n);
         *code_points = n;
         return;
     }
 #endif
     dsx_arn_matcher_init(&matcher);
-    dsx_string_iter_init(&it, v->text, value);
+    dsx_string_iter_init(&it, text_of(v), value);
     while ((cp = dsx_string_next(&it)) >= 0) {
         /* Kept only when it matches, and a match is ASCII. */
         if (copy && n < DSX_ARN_MAX) copy[n] = (char)cp;
@@ -351,10 +367,10 @@ static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_
  * Checks a value's first token. True for an Options object: the member
  * loop walks into it (no recursion); it reads past anything else.
  */
-static OUT_OF_LINE bool check_value(validator *v, object_walk *o, int member,
-                                    const dsx_token *value)
+static bool check_value(validator *v, object_walk *o, int member,
+                        const dsx_token *value)
 {
-    switch (o->members[member].kind) {
+    switch (members_of(o)[member].kind) {
     case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
     case DSX_KIND_LONG: check_long(v, o, member, value); break;
     case DSX_KIND_STRING: check_arn(v, o, value); break;
@@ -385,17 +401,17 @@ static bool check_member(validator *v, object_walk *o, int member,
 static int lookup_member(const validator *v, const object_walk *o,
                          const dsx_token *name)
 {
-    return find_decoded(v, name, o->members, o->count, NULL);
+    return find_decoded(v, name, members_of(o),
+                        o->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
+                                                      : (size_t)DSX_OPTION_COUNT, NULL);
 }
 
 static void init_walk(object_walk *o, uint8_t scope)
 {
     memset(o, 0, sizeof *o);
     o->scope = scope;
-    o->members = scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
-    o->count = scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
-                                          : (size_t)DSX_OPTION_COUNT;
 }
+
 
 static void check_conflicts(validator *v);
 
@@ -438,11 +454,16 @@ static void walk_members(validator *v, object_walk *outer)
     }
 }
 
-static void report_conflict(validator *v, int member, const dsx_token *value,
-                            uint8_t rule)
+/* The conflict is reported at the remembered string value of `member`. */
+static void report_conflict(validator *v, int member, const size_t span[2], uint8_t rule)
 {
+    dsx_token value;
+    value.kind = DSX_TOK_STRING;
+    value.flags = 0;
+    value.start = span[0];
+    value.end = span[1];
     report_value(v, kind_of(DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, rule, DSX_SEVERITY_ERROR), member,
-                 value);
+                 &value);
 }
 
 /* The two cross-member rules, over valid options (the fast path asks them too). */
@@ -467,11 +488,11 @@ static void check_conflicts(validator *v)
 {
     const dsx_options *o = &v->options;
     if (dsx_atime_mtime_conflict(o))
-        report_conflict(v, DSX_OPT_MTIME, &v->mtime,
+        report_conflict(v, DSX_OPT_MTIME, v->mtime,
                         o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT ? DSX_CONFLICT_MTIME_PRESERVE
                                                                          : DSX_CONFLICT_MTIME_NONE);
     if (dsx_remove_all_conflict(o))
-        report_conflict(v, DSX_OPT_TRANSFER_MODE, &v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
+        report_conflict(v, DSX_OPT_TRANSFER_MODE, v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
 }
 
 static void walk_options(validator *v)
@@ -498,7 +519,7 @@ static void walk_request(validator *v)
 
 static void walk_document(validator *v)
 {
-    dsx_token root, end;
+    dsx_token root;
     if (next(v, &root) == DSX_TOK_ERROR) return;
     if (v->mode == WALK_JSON_ONLY) {
         skip(v, &root);
@@ -510,7 +531,7 @@ static void walk_document(validator *v)
     } else {
         walk_options(v);
     }
-    if (!v->failed) next(v, &end);   /* only whitespace may follow */
+    if (!v->failed) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
 }
 
 static bool too_large(validator *v, size_t length)
@@ -545,18 +566,16 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
                       size_t length, const dsx_config *config,
                       dsx_diag_list *diags)
 {
-    dsx_diag_list scratch;
     if (!config) config = &strict_config;
     if ((!json && length) || !config_is_usable(config)) return DSX_BAD_ARGUMENT;
     if (!json) json = "";
     if (!diags) {   /* counts are still needed for the verdict */
-        memset(&scratch, 0, sizeof scratch);
-        diags = &scratch;
+        memset(&v->own_diags, 0, sizeof v->own_diags);
+        diags = &v->own_diags;
     }
     dsx_diags_clear(diags);
     v->mode = (uint8_t)mode;
     v->in_request = mode == WALK_REQUEST;
-    v->text = json;
     v->config = config;
     v->diags = diags;
     if (v->kept) {
@@ -642,10 +661,8 @@ dsx_result dsx_check_json(const char *json, size_t length,
                           const dsx_config *config, dsx_diag *diag)
 {
     validator v;
-    dsx_diag_list list;
     memset(&v, 0, sizeof v);
-    memset(&list, 0, sizeof list);
-    list.items = diag;
-    list.capacity = diag ? 1 : 0;
-    return run(&v, WALK_JSON_ONLY, json, length, config, &list);
+    v.own_diags.items = diag;   /* the one diagnostic, in the validator's own list */
+    v.own_diags.capacity = diag ? 1 : 0;
+    return run(&v, WALK_JSON_ONLY, json, length, config, &v.own_diags);
 }
