@@ -135,15 +135,13 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
  * ends with a word that overlaps the one before, so there is no byte loop
  * and no call.
  */
-#define IN_RANGE DSX_IN_RANGE
-
 enum byte_class { CLASS_DIGIT, CLASS_HEX, CLASS_REGION };
 
 static inline bool word_in_class(uint64_t x, enum byte_class c)
 {
-    uint64_t in = IN_RANGE(x, '0', '9');
-    if (c == CLASS_HEX) in |= IN_RANGE(x, 'a', 'f');
-    if (c == CLASS_REGION) in |= IN_RANGE(x, 'a', 'z') | IN_RANGE(x, '-', '-');
+    uint64_t in = DSX_IN_RANGE(x, '0', '9');
+    if (c == CLASS_HEX) in |= DSX_IN_RANGE(x, 'a', 'f');
+    if (c == CLASS_REGION) in |= DSX_IN_RANGE(x, 'a', 'z') | DSX_IN_RANGE(x, '-', '-');
     return (x & DSX_WORD_HIGHS) == 0 && (in & DSX_WORD_HIGHS) == DSX_WORD_HIGHS;
 }
 
@@ -168,6 +166,10 @@ static bool region_bytes(const char *s, size_t n)
 /* After the region, a fixed tail: ':', 12 digits, ":task/task-", 17 hex, "/execution/exec-", 17 hex. */
 #define ARN_TAIL 74
 
+/* The common start, "arn:aws:datasync:": two words compared, then the region. */
+static const char common_start[] = "arn:aws:datasync:";
+#define COMMON_START (sizeof common_start - 1)
+
 static bool tail_bytes(const char *s)
 {
     return s[0] == ':' && words_in_class(s + 1, 12, CLASS_DIGIT) &&
@@ -178,10 +180,8 @@ static bool tail_bytes(const char *s)
 bool dsx_arn_match_bytes(const char *s, size_t n)
 {
     const char *end = s + n, *colon;
-    /* "arn:aws:datasync:" is the common start: 17 bytes, two words compared */
-    static const char common[] = "arn:aws:datasync:";
-    if (n >= 17 + 1 + ARN_TAIL && dsx_same_bytes(s, common, 17)) {
-        s += 17;
+    if (n >= COMMON_START + 1 + ARN_TAIL && dsx_same_bytes(s, common_start, COMMON_START)) {
+        s += COMMON_START;
     } else {
         if (n < 4 || memcmp(s, "arn:", 4) != 0) return false;
         s += 4;
@@ -204,14 +204,13 @@ bool dsx_arn_match_bytes(const char *s, size_t n)
  */
 size_t dsx_arn_match_quoted(const char *s, size_t room)
 {
-    static const char common[] = "arn:aws:datasync:";
     const uint8_t *u = (const uint8_t *)s;
     size_t colon, end;
-    if (room > 17 + 1 + ARN_TAIL && dsx_same_bytes(s, common, 17)) {
-        colon = dsx_find_byte(u, room, 17, ':');
+    if (room > COMMON_START + 1 + ARN_TAIL && dsx_same_bytes(s, common_start, COMMON_START)) {
+        colon = dsx_find_byte(u, room, COMMON_START, ':');
         end = colon + ARN_TAIL;
-        if (colon > 17 && end < room && s[end] == '"' && region_bytes(s + 17, colon - 17) &&
-            tail_bytes(s + colon))
+        if (colon > COMMON_START && end < room && s[end] == '"' &&
+            region_bytes(s + COMMON_START, colon - COMMON_START) && tail_bytes(s + colon))
             return end;
     }
     end = dsx_find_quote(u, room, 0);   /* anything else: the general byte check */

@@ -108,7 +108,7 @@ const uint8_t dsx_name_hash_multiplier = 6;
 const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {14, 0, 8, 9, 0, 5, 0, 7, 0, 13, 0, 11, 2, 0, 0, 0, 3, 6, 0, 1, 0, 0, 0, 15, 4, 0, 0, 0, 12, 0, 10, 0};
 
-#ifndef DSX_SMALL   /* only the hashed value look-up uses it */
+#ifndef DSX_SMALL   /* only the hashed value look-up and the fast path use these */
 /* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
 const uint8_t dsx_value_hash_step = 41;
 const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 19, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 18, 0, 0, 3, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 31, 12, 25, 0, 0, 0, 24, 0, 0, 0, 20, 0, 0, 0, 1, 10, 0, 21, 13, 11, 0, 32, 0, 0, 5, 0, 33, 0, 0, 0, 0, 27, 0, 4, 0, 0, 0, 26, 0, 0, 0, 35, 16, 0, 0, 0, 0, 0, 34, 0, 0, 22, 0, 0, 0, 0, 14, 0, 23, 17, 15, 6, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 29};

@@ -16,10 +16,11 @@
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
 /*
- * Kept out of line on purpose: the ARN decoder's state and a decoded name
- * then live in short-lived frames of their own, not in the member loop's
- * frame for the whole walk; and a one-line wrapper is folded into its
- * callers rather than adding a frame (make stack).
+ * Frames chosen for the worst-case stack (make stack): each kind of value
+ * check, the escaped-name comparison and the reporting run in short-lived
+ * frames of their own (OUT_OF_LINE), not in the member loop's frame for the
+ * whole walk; a one-line wrapper is folded into its callers rather than
+ * adding a frame (FOLDED).
  */
 #if defined(__GNUC__)
 #define OUT_OF_LINE __attribute__((noinline))
@@ -28,7 +29,6 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 #define OUT_OF_LINE
 #define FOLDED inline
 #endif
-
 
 typedef struct validator {
     dsx_reader reader;        /* its text is the document (text_of) */
@@ -58,10 +58,15 @@ typedef struct object_walk {
     dsx_token close;          /* the closing brace, once reached */
 } object_walk;
 
-/* The members of the object being walked (not kept in each walk: make stack). */
+/* The members of the object being walked and how many (not kept in each walk: make stack). */
 static const dsx_member_info *members_of(const object_walk *o)
 {
     return o->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+}
+
+static size_t member_count_of(const object_walk *o)
+{
+    return o->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT : (size_t)DSX_OPTION_COUNT;
 }
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
@@ -117,14 +122,13 @@ static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t s
 static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int member,
                                           const dsx_token *value)
 {
-    uint8_t scope = kind.scope;
     dsx_diag *d = dsx_diags_add(v->diags, value->start, kind.severity);
     if (!d) return NULL;
     d->code = kind.code;
-    d->scope = scope;
+    d->scope = kind.scope;
     d->detail = kind.detail;
     d->member = (int16_t)member;
-    d->in_request = v->in_request && scope == DSX_SCOPE_OPTIONS;
+    d->in_request = v->in_request && kind.scope == DSX_SCOPE_OPTIONS;
     d->value_kind = value->kind;
     d->value_offset = value->start;
     d->value_length = value->end - value->start;
@@ -241,8 +245,8 @@ static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
 
 /* A member name or enum value as the model has it; -1 when it is none. */
 static FOLDED int find_decoded(const validator *v, const dsx_token *t,
-                        const dsx_member_info *members, size_t count,
-                        const dsx_member_info *enum_member)
+                               const dsx_member_info *members, size_t count,
+                               const dsx_member_info *enum_member)
 {
     const char *name = text_of(v) + t->start + 1;
     size_t length = t->end - t->start - 2;
@@ -263,7 +267,7 @@ static void remember(size_t span[2], const dsx_token *value)
 }
 
 static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
-                       const dsx_token *value)
+                                   const dsx_token *value)
 {
     int index;
     if (value->kind != DSX_TOK_STRING) {
@@ -282,7 +286,7 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
 }
 
 static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
-                       const dsx_token *value)
+                                   const dsx_token *value)
 {
     int64_t number = 0;
     dsx_number_status status;
@@ -401,9 +405,7 @@ static bool check_member(validator *v, object_walk *o, int member,
 static int lookup_member(const validator *v, const object_walk *o,
                          const dsx_token *name)
 {
-    return find_decoded(v, name, members_of(o),
-                        o->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
-                                                      : (size_t)DSX_OPTION_COUNT, NULL);
+    return find_decoded(v, name, members_of(o), member_count_of(o), NULL);
 }
 
 static void init_walk(object_walk *o, uint8_t scope)
@@ -411,7 +413,6 @@ static void init_walk(object_walk *o, uint8_t scope)
     memset(o, 0, sizeof *o);
     o->scope = scope;
 }
-
 
 static void check_conflicts(validator *v);
 

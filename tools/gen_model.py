@@ -121,8 +121,10 @@ def tables_source(request_names, options):
                     member_row(request_names[1], "OBJECT", 0, 0, 0)]
     value_refs = []
     option_rows = []
+    option_infos = []   # what a fast-path slot holds: name length, first value, value count
     for name, kind, values in options:
         first = len(value_refs)
+        option_infos.append((len(name), first, len(values)))
         for v in values:
             value_refs.append((intern(v), len(v), v))
         default = values.index(DEFAULTS[name]) if kind == "ENUM" else 0
@@ -136,11 +138,6 @@ def tables_source(request_names, options):
         [request_names, [name for name, _, _ in options]])
     value_prefixes = [prefix_word(v) for _, _, v in value_refs]
     request_infos = [(len(name), 0, 0) for name in request_names]
-    option_infos = []
-    first = 0
-    for name, _, values in options:
-        option_infos.append((len(name), first, len(values)))
-        first += len(values)
     total = sum(len(x) + 1 for x in strings)
     if total > 65535:
         fail("string table too large for uint16_t offsets")
@@ -169,7 +166,7 @@ const uint8_t dsx_name_hash_multiplier = %d;
 const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS] = {%s};
 const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {%s};
 
-#ifndef DSX_SMALL   /* only the hashed value look-up uses it */
+#ifndef DSX_SMALL   /* only the hashed value look-up and the fast path use these */
 /* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
 const uint8_t dsx_value_hash_step = %d;
 const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {%s};
