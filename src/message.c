@@ -55,13 +55,12 @@ static const char *const reason_texts[DSX_REASON_COUNT] = {
 
 const dsx_member_info *dsx_diag_member_table(const dsx_diag *d)
 {
-    return d->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+    return dsx_scope_members(d->scope);
 }
 
 size_t dsx_diag_member_count(const dsx_diag *d)
 {
-    return d->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT
-                                         : (size_t)DSX_OPTION_COUNT;
+    return dsx_scope_member_count(d->scope);
 }
 
 const dsx_member_info *dsx_diag_known_member(const dsx_diag *d)

@@ -57,6 +57,17 @@ extern const char dsx_arn_pattern[];
 #define DSX_BYTES_PER_SECOND_MIN (-1)
 #define DSX_BYTES_PER_SECOND_DEFAULT (-1)   /* no limit */
 
+/* The members of an object by its scope (DSX_SCOPE_REQUEST, else Options), and how many. */
+static inline const dsx_member_info *dsx_scope_members(unsigned scope)
+{
+    return scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
+}
+
+static inline size_t dsx_scope_member_count(unsigned scope)
+{
+    return scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT : (size_t)DSX_OPTION_COUNT;
+}
+
 static inline const char *dsx_member_name(const dsx_member_info *m)
 {
     return dsx_model_strings + m->name;

@@ -53,21 +53,10 @@ static const char *text_of(const validator *v)
 }
 
 typedef struct object_walk {
-    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS: its members */
+    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS: its members (dsx_scope_members) */
     uint32_t seen;            /* names met so far, for duplicates */
     dsx_token close;          /* the closing brace, once reached */
 } object_walk;
-
-/* The members of the object being walked and how many (not kept in each walk: make stack). */
-static const dsx_member_info *members_of(const object_walk *o)
-{
-    return o->scope == DSX_SCOPE_REQUEST ? dsx_request_members : dsx_option_members;
-}
-
-static size_t member_count_of(const object_walk *o)
-{
-    return o->scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT : (size_t)DSX_OPTION_COUNT;
-}
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
 {
@@ -274,7 +263,7 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return;
     }
-    index = find_decoded(v, value, NULL, 0, &members_of(o)[member]);
+    index = find_decoded(v, value, NULL, 0, &dsx_scope_members(o->scope)[member]);
     if (index < 0) {
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
@@ -374,7 +363,7 @@ static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_
 static bool check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
-    switch (members_of(o)[member].kind) {
+    switch (dsx_scope_members(o->scope)[member].kind) {
     case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
     case DSX_KIND_LONG: check_long(v, o, member, value); break;
     case DSX_KIND_STRING: check_arn(v, o, value); break;
@@ -405,7 +394,7 @@ static bool check_member(validator *v, object_walk *o, int member,
 static int lookup_member(const validator *v, const object_walk *o,
                          const dsx_token *name)
 {
-    return find_decoded(v, name, members_of(o), member_count_of(o), NULL);
+    return find_decoded(v, name, dsx_scope_members(o->scope), dsx_scope_member_count(o->scope), NULL);
 }
 
 static void init_walk(object_walk *o, uint8_t scope)
