@@ -131,8 +131,8 @@ static inline bool dsx_fast_validate(const char *json, size_t length, const dsx_
 #endif
 
 /* ---- kept.c ---- */
-/* Record an unknown member whose value spans value_first..value_end. */
+/* Record an unknown member whose value spans value_start..value_end. */
 bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,
-                  const dsx_token *value_first, size_t value_end);
+                  size_t value_start, size_t value_end);
 
 #endif

@@ -53,7 +53,7 @@ void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
     memset(r, 0, sizeof *r);
     r->text = (const uint8_t *)text;
     r->length = length;
-    r->max_depth = max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth;
+    r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
     r->state = ST_ROOT;
 }
 
@@ -110,14 +110,19 @@ static dsx_tok_kind fail_syntax(dsx_reader *r, dsx_token *t,
     return fail(r, t, DSX_CODE_SYNTAX, reason, offset);
 }
 
+/* Whether the byte at `offset` (inside the text) starts no valid UTF-8 sequence. */
+static inline bool starts_bad_utf8(const dsx_reader *r, size_t offset)
+{
+    return r->text[offset] >= 0x80 && utf8_sequence(r->text + offset, r->length - offset) == 0;
+}
+
 /* A byte that cannot stand here: utf8 when it starts no valid sequence. */
 static dsx_tok_kind fail_unexpected(dsx_reader *r, dsx_token *t,
                                     dsx_json_reason reason, size_t offset)
 {
     if (offset >= r->length)
         return fail_syntax(r, t, DSX_REASON_END, r->length);
-    if (r->text[offset] >= 0x80 &&
-        utf8_sequence(r->text + offset, r->length - offset) == 0)
+    if (starts_bad_utf8(r, offset))
         return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, offset);
     return fail_syntax(r, t, reason, offset);
 }
@@ -250,7 +255,14 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         if (cls == 2) {
             dsx_json_reason reason = DSX_REASON_NONE;
             size_t bad = 0, next = scan_escape(s, n, i, &reason, &bad);
-            if (next == 0) return fail_unexpected(r, t, reason, bad);
+            /*
+             * What fail_unexpected does, written here so that a string's
+             * frame calls nothing deeper than utf8_sequence (make stack).
+             * scan_escape reports the end of the input as DSX_REASON_END.
+             */
+            if (next == 0 && bad < n && starts_bad_utf8(r, bad))
+                return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, bad);
+            if (next == 0) return fail_syntax(r, t, reason, bad);
             flags |= DSX_TF_ESCAPED;
             i = next;
         } else if (cls == 3) {

@@ -64,17 +64,21 @@ typedef enum dsx_json_reason {
     DSX_REASON_COUNT
 } dsx_json_reason;
 
+#if DSX_DEPTH_CAP < 1 || DSX_DEPTH_CAP > 65535
+#error "DSX_DEPTH_CAP must be between 1 and 65535 (the reader counts depth in 16 bits)"
+#endif
+
 typedef struct dsx_reader {
     const uint8_t *text;
     size_t length;
     size_t pos;
-    uint32_t depth;                      /* containers open now */
-    uint32_t max_depth;
+    size_t error_offset;
+    uint16_t depth;                      /* containers open now (at most DSX_DEPTH_CAP) */
+    uint16_t max_depth;
     uint8_t state;
     uint8_t error_code;                  /* dsx_code, when a token is DSX_TOK_ERROR */
     uint8_t error_reason;                /* dsx_json_reason */
-    size_t error_offset;
-    uint8_t is_object[DSX_DEPTH_CAP / 8]; /* one bit per open container */
+    uint8_t is_object[(DSX_DEPTH_CAP + 7) / 8]; /* one bit per open container */
 } dsx_reader;
 
 void dsx_reader_init(dsx_reader *r, const char *text, size_t length,

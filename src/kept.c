@@ -57,7 +57,7 @@ static bool kept_grow(dsx_kept *kept)
 }
 
 bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,
-                  const dsx_token *value_first, size_t value_end)
+                  size_t value_start, size_t value_end)
 {
     dsx_kept_member *m;
     if (!kept_grow(kept)) return false;
@@ -65,8 +65,8 @@ bool dsx_kept_add(dsx_kept *kept, uint8_t scope, const dsx_token *name,
     m->scope = scope;
     m->name_offset = name->start;
     m->name_length = name->end - name->start;
-    m->value_offset = value_first->start;
-    m->value_length = value_end - value_first->start;
+    m->value_offset = value_start;
+    m->value_length = value_end - value_start;
     return true;
 }
 

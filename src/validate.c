@@ -33,18 +33,18 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 typedef struct validator {
     dsx_reader reader;        /* its text is the document (text_of) */
     const dsx_config *config;
-    dsx_diag_list *diags;
-    dsx_diag_list own_diags;  /* the list when the caller gives none (counts decide the verdict) */
-    uint8_t mode;             /* what the document must be: enum walk_mode */
-    bool in_request;          /* validating a request (not a bare Options) */
-    bool failed;              /* the tokenizer reported a malformation */
-    uint32_t request_given;   /* request members given a non-absent value */
-    bool no_memory;           /* the kept list could not grow */
+    dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options options;      /* the valid options, whatever the caller asked */
     size_t mtime[2];          /* first valid Mtime / TransferMode, for conflicts: */
     size_t transfer_mode[2];  /* where the string token starts and ends */
+    uint32_t request_given;   /* request members given a non-absent value */
+    uint8_t mode;             /* what the document must be: enum walk_mode */
+    bool in_request;          /* validating a request (not a bare Options) */
+    bool failed;              /* the tokenizer reported a malformation */
+    bool no_memory;           /* the kept list could not grow */
+    bool invalid;             /* an error was found: the verdict, with or without a list */
 } validator;
 
 static const char *text_of(const validator *v)
@@ -55,7 +55,6 @@ static const char *text_of(const validator *v)
 typedef struct object_walk {
     uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS: its members (dsx_scope_members) */
     uint32_t seen;            /* names met so far, for duplicates */
-    dsx_token close;          /* the closing brace, once reached */
 } object_walk;
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
@@ -103,15 +102,24 @@ static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t s
 }
 
 /*
+ * A slot of the caller's list for a diagnostic at `offset`, counted there;
+ * NULL when there is no list or it is full of earlier ones. Errors also
+ * decide the verdict, list or not.
+ */
+static dsx_diag *add_diag(validator *v, size_t offset, uint8_t severity)
+{
+    if (severity == DSX_SEVERITY_ERROR) v->invalid = true;
+    return v->diags ? dsx_diags_add(v->diags, offset, severity) : NULL;
+}
+
+/*
  * A diagnostic about a member's value, written straight into its slot of
- * the caller's array (nothing is built on the stack and copied). The slot
- * comes back NULL when the array is full of earlier ones: then it is only
- * counted.
+ * the caller's array (nothing is built on the stack and copied).
  */
 static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int member,
                                           const dsx_token *value)
 {
-    dsx_diag *d = dsx_diags_add(v->diags, value->start, kind.severity);
+    dsx_diag *d = add_diag(v, value->start, kind.severity);
     if (!d) return NULL;
     d->code = kind.code;
     d->scope = kind.scope;
@@ -145,8 +153,8 @@ static void report_document(validator *v, dsx_code code, uint8_t reason, size_t 
                             size_t limit)
 {
     dsx_diag *d;
-    dsx_diags_clear(v->diags);
-    d = dsx_diags_add(v->diags, offset, DSX_SEVERITY_ERROR);
+    if (v->diags) dsx_diags_clear(v->diags);
+    d = add_diag(v, offset, DSX_SEVERITY_ERROR);
     if (!d) return;
     d->code = (uint8_t)code;
     d->detail = reason;
@@ -171,27 +179,29 @@ static dsx_tok_kind next(validator *v, dsx_token *t)
     return kind;
 }
 
-static FOLDED void skip(validator *v, const dsx_token *first)
+/*
+ * Reads past the rest of a value whose first token is `t`, using `t` for
+ * the tokens on the way (the caller's: this frame stays small). After it
+ * the reader stands one past the value's last byte.
+ */
+static OUT_OF_LINE void skip(validator *v, dsx_token *t)
 {
-    if (dsx_reader_skip_value(&v->reader, first, NULL) == DSX_TOK_ERROR) v->failed = true;
+    uint16_t outer = (uint16_t)(v->reader.depth - 1);
+    if (t->kind != DSX_TOK_OBJECT_BEGIN && t->kind != DSX_TOK_ARRAY_BEGIN) return;
+    do {
+        if (next(v, t) == DSX_TOK_ERROR) return;
+    } while (v->reader.depth != outer);
 }
 
-/* An unknown member: reported, skipped, or skipped and kept. */
-static void unknown_member(validator *v, const object_walk *o,
-                           const dsx_token *name, const dsx_token *value)
+/* An unknown member, reported or kept by the policy once its value is read past. */
+static bool keeps_unknown(const validator *v)
 {
-    size_t end;
-    if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
-        report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, name, value);
-    if (v->config->unknown_members != DSX_UNKNOWN_KEEP || !v->kept || v->no_memory) {
-        skip(v, value);
-        return;
-    }
-    if (dsx_reader_skip_value(&v->reader, value, &end) == DSX_TOK_ERROR) {
-        v->failed = true;
-        return;
-    }
-    if (!dsx_kept_add(v->kept, o->scope, name, value, end)) v->no_memory = true;
+    return v->config->unknown_members == DSX_UNKNOWN_KEEP && v->kept && !v->no_memory;
+}
+
+static void keep(validator *v, const object_walk *o, const dsx_token *name, size_t value_start)
+{
+    if (!dsx_kept_add(v->kept, o->scope, name, value_start, v->reader.pos)) v->no_memory = true;
 }
 
 /*
@@ -210,12 +220,15 @@ static bool decodes_to(const char *json, const dsx_token *t, const char *s, size
     return i == n;
 }
 
-/* Index of the model text an escaped token decodes to, among `count` refs; or -1. */
-static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
-                                    const dsx_member_info *members, size_t count,
+/*
+ * Index of the model text an escaped token decodes to, or -1: among the
+ * values of `enum_member`, or (NULL) among the names of `scope`.
+ */
+static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t, uint8_t scope,
                                     const dsx_member_info *enum_member)
 {
-    size_t i;
+    const dsx_member_info *members = dsx_scope_members(scope);
+    size_t i, count = enum_member ? enum_member->value_count : dsx_scope_member_count(scope);
     for (i = 0; i < count; i++) {
         const char *s;
         size_t n;
@@ -232,18 +245,17 @@ static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t,
     return -1;
 }
 
-/* A member name or enum value as the model has it; -1 when it is none. */
-static FOLDED int find_decoded(const validator *v, const dsx_token *t,
-                               const dsx_member_info *members, size_t count,
+/* A value of `enum_member`, or (NULL) a member name of `scope`, as the model has it; -1 when none. */
+static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t scope,
                                const dsx_member_info *enum_member)
 {
     const char *name = text_of(v) + t->start + 1;
     size_t length = t->end - t->start - 2;
     if (t->flags & DSX_TF_ESCAPED)   /* rare: compared through the decoder, one text at a time */
-        return find_escaped(v, t, members, enum_member ? (size_t)enum_member->value_count : count,
-                            enum_member);
+        return find_escaped(v, t, scope, enum_member);
     if (enum_member) return dsx_model_find_value(enum_member, name, length);
-    return dsx_model_find_member(members, count, name, length);   /* raw bytes are the text */
+    return dsx_model_find_member(dsx_scope_members(scope), dsx_scope_member_count(scope), name,
+                                 length);   /* raw bytes are the text */
 }
 
 /* ---- member values ---- */
@@ -263,7 +275,7 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return;
     }
-    index = find_decoded(v, value, NULL, 0, &dsx_scope_members(o->scope)[member]);
+    index = find_decoded(v, value, o->scope, &dsx_scope_members(o->scope)[member]);
     if (index < 0) {
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
@@ -394,7 +406,7 @@ static bool check_member(validator *v, object_walk *o, int member,
 static int lookup_member(const validator *v, const object_walk *o,
                          const dsx_token *name)
 {
-    return find_decoded(v, name, dsx_scope_members(o->scope), dsx_scope_member_count(o->scope), NULL);
+    return find_decoded(v, name, o->scope, NULL);
 }
 
 static void init_walk(object_walk *o, uint8_t scope)
@@ -408,17 +420,23 @@ static void check_conflicts(validator *v);
 /*
  * The member loop shared by the request object and Options. The Options
  * object of a request is walked by this same loop one level down, so the
- * call graph has no cycle and the stack is fixed.
+ * call graph has no cycle and the stack is fixed. `close` receives the
+ * outer object's closing brace. Every value not walked into is read past
+ * in one place, after its checks.
  */
-static void walk_members(validator *v, object_walk *outer)
+static void walk_members(validator *v, object_walk *outer, dsx_token *close)
 {
     object_walk options, *o = outer;
     dsx_token name, value;
     for (;;) {
         int member;
+        size_t value_start;
         if (next(v, &name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
-            o->close = name;
-            if (o == outer || v->failed) return;
+            if (v->failed) return;
+            if (o == outer) {
+                *close = name;
+                return;
+            }
             check_conflicts(v);                /* Options of a request is complete */
             if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
             o = outer;
@@ -427,20 +445,22 @@ static void walk_members(validator *v, object_walk *outer)
         if (next(v, &value) == DSX_TOK_ERROR) return;
         member = lookup_member(v, o, &name);
         if (member < 0) {
-            unknown_member(v, o, &name, &value);
+            if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
+                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, &name, &value);
         } else if (o->seen & DSX_BIT(member)) {
             report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, &name, &value);
-            skip(v, &value);
         } else {
             o->seen |= DSX_BIT(member);
             if (check_member(v, o, member, &value)) {
                 init_walk(&options, DSX_SCOPE_OPTIONS);
                 o = &options;
-            } else {
-                skip(v, &value);   /* a container of the wrong type: read past it */
+                continue;
             }
         }
+        value_start = value.start;
+        skip(v, &value);   /* what was not walked into: a scalar, a container of the wrong type */
         if (v->failed) return;
+        if (member < 0 && keeps_unknown(v)) keep(v, o, &name, value_start);
     }
 }
 
@@ -485,41 +505,35 @@ static void check_conflicts(validator *v)
         report_conflict(v, DSX_OPT_TRANSFER_MODE, v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
 }
 
-static void walk_options(validator *v)
+/* Once the top object is complete: its required members (request) or the cross-member rules. */
+static void finish_object(validator *v, const object_walk *o, const dsx_token *close)
 {
-    object_walk o;
-    init_walk(&o, DSX_SCOPE_OPTIONS);
-    walk_members(v, &o);
-    if (!v->failed) check_conflicts(v);
-}
-
-static void walk_request(validator *v)
-{
-    object_walk o;
     int member;
-    init_walk(&o, DSX_SCOPE_REQUEST);
-    walk_members(v, &o);
-    if (v->failed) return;
+    if (o->scope == DSX_SCOPE_OPTIONS) {
+        check_conflicts(v);
+        return;
+    }
     for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++)
         if (!(v->request_given & DSX_BIT(member)))
-            report_error(v, DSX_CODE_REQUIRED, &o, member, &o.close);
+            report_error(v, DSX_CODE_REQUIRED, o, member, close);
 }
 
 /* ---- entry points ---- */
 
 static void walk_document(validator *v)
 {
+    object_walk o;
     dsx_token root;
     if (next(v, &root) == DSX_TOK_ERROR) return;
-    if (v->mode == WALK_JSON_ONLY) {
-        skip(v, &root);
-    } else if (root.kind != DSX_TOK_OBJECT_BEGIN) {
-        report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1, &root);
-        skip(v, &root);
-    } else if (v->mode == WALK_REQUEST) {
-        walk_request(v);
+    if (v->mode != WALK_JSON_ONLY && root.kind == DSX_TOK_OBJECT_BEGIN) {
+        init_walk(&o, v->in_request ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
+        walk_members(v, &o, &root);   /* root becomes the closing brace */
+        if (!v->failed) finish_object(v, &o, &root);
     } else {
-        walk_options(v);
+        if (v->mode != WALK_JSON_ONLY)
+            report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1,
+                         &root);
+        skip(v, &root);
     }
     if (!v->failed) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
 }
@@ -552,21 +566,29 @@ static bool fast_valid(const char *json, size_t length, const dsx_config *config
     return true;
 }
 
-static dsx_result run(validator *v, enum walk_mode mode, const char *json,
-                      size_t length, const dsx_config *config,
-                      dsx_diag_list *diags)
+/* A validator for one document: nothing found yet. */
+static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *config,
+                         dsx_kept *kept)
 {
-    if (!config) config = &strict_config;
-    if ((!json && length) || !config_is_usable(config)) return DSX_BAD_ARGUMENT;
-    if (!json) json = "";
-    if (!diags) {   /* counts are still needed for the verdict */
-        memset(&v->own_diags, 0, sizeof v->own_diags);
-        diags = &v->own_diags;
-    }
-    dsx_diags_clear(diags);
+    memset(v, 0, sizeof *v);
     v->mode = (uint8_t)mode;
     v->in_request = mode == WALK_REQUEST;
     v->config = config;
+    v->kept = kept;
+}
+
+/*
+ * The full path, for a validator set up by start(). Four arguments, the
+ * rest in the validator, so that the entry points pass nothing on the
+ * stack; the walk is inlined here, one frame under the entry's.
+ */
+static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
+                                  dsx_diag_list *diags)
+{
+    if (!v->config) v->config = &strict_config;
+    if ((!json && length) || !config_is_usable(v->config)) return DSX_BAD_ARGUMENT;
+    if (!json) json = "";
+    if (diags) dsx_diags_clear(diags);
     v->diags = diags;
     if (v->kept) {
         dsx_kept_free(v->kept);
@@ -575,14 +597,14 @@ static dsx_result run(validator *v, enum walk_mode mode, const char *json,
     if (too_large(v, length)) {
         v->failed = true;
     } else {
-        dsx_reader_init(&v->reader, json, length, config->max_depth);
+        dsx_reader_init(&v->reader, json, length, v->config->max_depth);
         walk_document(v);
         if (v->failed) report_malformed(v);
     }
-    dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
+    if (diags) dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
     if (v->failed) return DSX_MALFORMED;
     if (v->no_memory) return DSX_NO_MEMORY;
-    return diags->errors ? DSX_INVALID : DSX_VALID;
+    return v->invalid ? DSX_INVALID : DSX_VALID;
 }
 
 /* Nothing half-filled survives a malformed document or a failure. */
@@ -596,19 +618,22 @@ static void drop_kept(dsx_kept *kept, dsx_result result)
     if (kept && !result_keeps_output(result)) dsx_kept_free(kept);
 }
 
-dsx_result dsx_validate_request_kept(const char *json, size_t length,
-                                     const dsx_config *config, dsx_request *out,
-                                     dsx_kept *kept, dsx_diag_list *diags)
+/*
+ * The bodies of the entry points, folded into each (with and without a
+ * kept list) so that no wrapper frame sits above the validator's.
+ */
+static FOLDED dsx_result validate_request(const char *json, size_t length,
+                                          const dsx_config *config, dsx_request *out,
+                                          dsx_kept *kept, dsx_diag_list *diags)
 {
     validator v;
     dsx_result result;
     if (out) memset(out, 0, sizeof *out);
     if (!kept && fast_valid(json, length, config, true, out, out ? &out->options : NULL, diags))
         return DSX_VALID;
-    memset(&v, 0, sizeof v);
+    start(&v, WALK_REQUEST, config, kept);
     v.request = out;
-    v.kept = kept;
-    result = run(&v, WALK_REQUEST, json, length, config, diags);
+    result = run(&v, json, length, diags);
     drop_kept(kept, result);
     if (!out) return result;
     if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
@@ -616,16 +641,15 @@ dsx_result dsx_validate_request_kept(const char *json, size_t length,
     return result;
 }
 
-dsx_result dsx_validate_options_kept(const char *json, size_t length,
-                                     const dsx_config *config, dsx_options *out,
-                                     dsx_kept *kept, dsx_diag_list *diags)
+static FOLDED dsx_result validate_options(const char *json, size_t length,
+                                          const dsx_config *config, dsx_options *out,
+                                          dsx_kept *kept, dsx_diag_list *diags)
 {
     validator v;
     dsx_result result;
     if (!kept && fast_valid(json, length, config, false, NULL, out, diags)) return DSX_VALID;
-    memset(&v, 0, sizeof v);
-    v.kept = kept;
-    result = run(&v, WALK_OPTIONS, json, length, config, diags);
+    start(&v, WALK_OPTIONS, config, kept);
+    result = run(&v, json, length, diags);
     drop_kept(kept, result);
     if (!out) return result;
     if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
@@ -633,26 +657,42 @@ dsx_result dsx_validate_options_kept(const char *json, size_t length,
     return result;
 }
 
+dsx_result dsx_validate_request_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_request *out,
+                                     dsx_kept *kept, dsx_diag_list *diags)
+{
+    return validate_request(json, length, config, out, kept, diags);
+}
+
+dsx_result dsx_validate_options_kept(const char *json, size_t length,
+                                     const dsx_config *config, dsx_options *out,
+                                     dsx_kept *kept, dsx_diag_list *diags)
+{
+    return validate_options(json, length, config, out, kept, diags);
+}
+
 dsx_result dsx_validate_request(const char *json, size_t length,
                                 const dsx_config *config, dsx_request *out,
                                 dsx_diag_list *diags)
 {
-    return dsx_validate_request_kept(json, length, config, out, NULL, diags);
+    return validate_request(json, length, config, out, NULL, diags);
 }
 
 dsx_result dsx_validate_options(const char *json, size_t length,
                                 const dsx_config *config, dsx_options *out,
                                 dsx_diag_list *diags)
 {
-    return dsx_validate_options_kept(json, length, config, out, NULL, diags);
+    return validate_options(json, length, config, out, NULL, diags);
 }
 
 dsx_result dsx_check_json(const char *json, size_t length,
                           const dsx_config *config, dsx_diag *diag)
 {
     validator v;
-    memset(&v, 0, sizeof v);
-    v.own_diags.items = diag;   /* the one diagnostic, in the validator's own list */
-    v.own_diags.capacity = diag ? 1 : 0;
-    return run(&v, WALK_JSON_ONLY, json, length, config, &v.own_diags);
+    dsx_diag_list list;   /* the one diagnostic */
+    memset(&list, 0, sizeof list);
+    list.items = diag;
+    list.capacity = diag ? 1 : 0;
+    start(&v, WALK_JSON_ONLY, config, NULL);
+    return run(&v, json, length, &list);
 }
