@@ -31,7 +31,7 @@ extern "C" {
  *   DSX_NO_BOTOCORE           no botocore message style (falls back to AWS)
  *   DSX_NO_MESSAGES           no message text: a message is its code name
  *   DSX_NO_DEFAULT_ALLOCATOR  no malloc/free allocator (src/alloc.c)
- *   DSX_DEPTH_CAP=N           a smaller tokenizer stack (N/8 bytes)
+ *   DSX_DEPTH_CAP=N           a smaller tokenizer stack ((N+7)/8 bytes, N <= 65535)
  */
 #if defined(DSX_NO_MESSAGES) && !defined(DSX_NO_BOTOCORE)
 #define DSX_NO_BOTOCORE

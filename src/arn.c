@@ -57,12 +57,15 @@ static void advance(dsx_arn_matcher *m)
     m->count = 0;
 }
 
+/* Byte by byte: a partition name is a few bytes, and a call to memcmp would add a frame. */
 static bool known_partition(const char *name, size_t length)
 {
-    size_t i;
-    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++)
-        if (strlen(partitions[i]) == length && memcmp(partitions[i], name, length) == 0)
-            return true;
+    size_t i, k;
+    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++) {
+        const char *p = partitions[i];
+        for (k = 0; k < length && p[k] == name[k]; k++) continue;
+        if (k == length && p[k] == '\0') return true;
+    }
     return false;
 }
 

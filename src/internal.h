@@ -10,21 +10,35 @@
 #include "json.h"
 #include "model.h"
 
+/*
+ * Where a function's frame goes, for the worst-case stack (make stack):
+ * OUT_OF_LINE keeps a function's locals off the stack of its caller's other
+ * paths; FOLDED puts a small function into its callers instead of adding a
+ * frame under them. Hints only: any C99 compiler builds the library.
+ */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#define FOLDED inline __attribute__((always_inline))
+#else
+#define OUT_OF_LINE
+#define FOLDED inline
+#endif
+
 /* ---- number.c: BytesPerSecond ---- */
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
     DSX_NUMBER_NOT_INTEGER,   /* type: not an integer literal / value */
-    DSX_NUMBER_TOO_LOW,       /* range: below the minimum */
+    DSX_NUMBER_TOO_LOW,       /* range: below the minimum (INT64_MIN here, the caller's own) */
     DSX_NUMBER_TOO_HIGH       /* range: above INT64_MAX */
 } dsx_number_status;
 
 /*
  * The int64 value of a validated number token, exactly (no floating point).
- * With `integral_values` false only integer literals are accepted.
+ * With `integral_values` false only integer literals are accepted. The
+ * range is int64's: the caller compares with its own bounds.
  */
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
-                                      bool integral_values, int64_t minimum,
-                                      int64_t *out);
+                                      bool integral_values, int64_t *out);
 
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {

@@ -478,7 +478,7 @@ void dsx_string_iter_init(dsx_string_iter *it, const char *text,
     it->end = (const uint8_t *)text + string_token->end - 1;
 }
 
-static uint32_t read_hex4(const uint8_t *p)
+static FOLDED uint32_t read_hex4(const uint8_t *p)   /* no frame under the decoder's */
 {
     uint32_t v = 0;
     int k;

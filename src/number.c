@@ -30,16 +30,14 @@ static int64_t exponent_at(const char *s, size_t n, size_t i)
  * The common case: an integer literal of at most 18 digits fits an int64
  * with no check; the general path below handles everything else.
  */
-static bool short_integer(const char *s, size_t n, int64_t minimum, int64_t *out)
+static bool short_integer(const char *s, size_t n, int64_t *out)
 {
     bool negative = s[0] == '-';
     int64_t magnitude = 0;
     size_t i = negative;
     if (n - i > 18) return false;
     for (; i < n; i++) magnitude = magnitude * 10 + (s[i] - '0');
-    if (negative) magnitude = -magnitude;
-    if (magnitude < minimum) return false;   /* the general path reports it */
-    *out = magnitude;
+    *out = negative ? -magnitude : magnitude;
     return true;
 }
 #endif
@@ -51,8 +49,7 @@ static bool short_integer(const char *s, size_t n, int64_t minimum, int64_t *out
  * known to be at most 19 places. No copy of the digits, a small frame.
  */
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
-                                      bool integral_values, int64_t minimum,
-                                      int64_t *out)
+                                      bool integral_values, int64_t *out)
 {
     const char *s = text + t->start;
     size_t n = t->end - t->start, i, first = 0, last = 0, fraction = 0, zeros = 0;
@@ -63,7 +60,7 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
     if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
         return DSX_NUMBER_NOT_INTEGER;
 #ifndef DSX_SMALL
-    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, minimum, out))
+    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, out))
         return DSX_NUMBER_OK;
 #endif
     for (i = negative; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
@@ -97,7 +94,7 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
         if (s[i] != '.') magnitude = magnitude * 10 + (uint64_t)(s[i] - '0');
     for (; scale > 0; scale--) magnitude *= 10;   /* at most 19 places: fits */
     if (negative) {
-        if (magnitude > (uint64_t)0 - (uint64_t)minimum) return DSX_NUMBER_TOO_LOW;
+        if (magnitude > (uint64_t)INT64_MAX + 1) return DSX_NUMBER_TOO_LOW;
         *out = magnitude == 0 ? 0 : -(int64_t)(magnitude - 1) - 1;
         return DSX_NUMBER_OK;
     }

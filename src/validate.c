@@ -20,15 +20,8 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
  * check, the escaped-name comparison and the reporting run in short-lived
  * frames of their own (OUT_OF_LINE), not in the member loop's frame for the
  * whole walk; a one-line wrapper is folded into its callers rather than
- * adding a frame (FOLDED).
+ * adding a frame (FOLDED). Both are in internal.h.
  */
-#if defined(__GNUC__)
-#define OUT_OF_LINE __attribute__((noinline))
-#define FOLDED inline __attribute__((always_inline))
-#else
-#define OUT_OF_LINE
-#define FOLDED inline
-#endif
 
 typedef struct validator {
     dsx_reader reader;        /* its text is the document (text_of) */
@@ -36,12 +29,14 @@ typedef struct validator {
     dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
-    dsx_options options;      /* the valid options, whatever the caller asked */
+    union {                   /* by the kind of walk (v->mode), sharing their bytes: */
+        dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
+        dsx_diag_list list;   /* check_json: the list of its one diagnostic */
+    } out;
     size_t mtime[2];          /* first valid Mtime / TransferMode, for conflicts: */
     size_t transfer_mode[2];  /* where the string token starts and ends */
     uint32_t request_given;   /* request members given a non-absent value */
-    uint8_t mode;             /* what the document must be: enum walk_mode */
-    bool in_request;          /* validating a request (not a bare Options) */
+    uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
     bool failed;              /* the tokenizer reported a malformation */
     bool no_memory;           /* the kept list could not grow */
     bool invalid;             /* an error was found: the verdict, with or without a list */
@@ -50,6 +45,12 @@ typedef struct validator {
 static const char *text_of(const validator *v)
 {
     return (const char *)v->reader.text;
+}
+
+/* Validating a request (not a bare Options): its Options may not be updated but for one. */
+static bool in_request(const validator *v)
+{
+    return v->mode == WALK_REQUEST;
 }
 
 typedef struct object_walk {
@@ -125,7 +126,7 @@ static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int memb
     d->scope = kind.scope;
     d->detail = kind.detail;
     d->member = (int16_t)member;
-    d->in_request = v->in_request && kind.scope == DSX_SCOPE_OPTIONS;
+    d->in_request = in_request(v) && kind.scope == DSX_SCOPE_OPTIONS;
     d->value_kind = value->kind;
     d->value_offset = value->start;
     d->value_length = value->end - value->start;
@@ -189,7 +190,10 @@ static OUT_OF_LINE void skip(validator *v, dsx_token *t)
     uint16_t outer = (uint16_t)(v->reader.depth - 1);
     if (t->kind != DSX_TOK_OBJECT_BEGIN && t->kind != DSX_TOK_ARRAY_BEGIN) return;
     do {
-        if (next(v, t) == DSX_TOK_ERROR) return;
+        if (dsx_reader_next(&v->reader, t) == DSX_TOK_ERROR) {
+            v->failed = true;
+            return;
+        }
     } while (v->reader.depth != outer);
 }
 
@@ -280,8 +284,8 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
     }
-    v->options.present |= DSX_BIT(member);
-    v->options.value[member] = (uint8_t)index;
+    v->out.options.present |= DSX_BIT(member);
+    v->out.options.value[member] = (uint8_t)index;
     if (member == DSX_OPT_MTIME) remember(v->mtime, value);
     if (member == DSX_OPT_TRANSFER_MODE) remember(v->transfer_mode, value);
 }
@@ -296,11 +300,11 @@ static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int membe
         return;
     }
     status = dsx_number_to_int64(text_of(v), value,
-                                 v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
-                                 DSX_BYTES_PER_SECOND_MIN, &number);
+                                 v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
+    if (status == DSX_NUMBER_OK && number < DSX_BYTES_PER_SECOND_MIN) status = DSX_NUMBER_TOO_LOW;
     if (status == DSX_NUMBER_OK) {
-        v->options.present |= DSX_BIT(member);
-        v->options.bytes_per_second = number;
+        v->out.options.present |= DSX_BIT(member);
+        v->out.options.bytes_per_second = number;
         return;
     }
     report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
@@ -316,9 +320,13 @@ static bool plain_ascii(const dsx_token *t)
 }
 #endif
 
-/* Length in code points and pattern, through the decoder (escapes, UTF-8). */
-static void measure_arn(const validator *v, const dsx_token *value, char *copy,
-                        size_t *code_points, bool *matches)
+/*
+ * Length in code points and pattern, through the decoder (escapes, UTF-8).
+ * A frame of its own: the decoder and the matcher are not on the stack
+ * while check_arn reports.
+ */
+static OUT_OF_LINE size_t measure_arn(const validator *v, const dsx_token *value, char *copy,
+                                      bool *matches)
 {
     dsx_string_iter it;
     dsx_arn_matcher matcher;
@@ -329,8 +337,7 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
         n = value->end - value->start - 2;
         *matches = dsx_arn_match_bytes(text_of(v) + value->start + 1, n);
         if (copy && n <= DSX_ARN_MAX) memcpy(copy, text_of(v) + value->start + 1, n);
-        *code_points = n;
-        return;
+        return n;
     }
 #endif
     dsx_arn_matcher_init(&matcher);
@@ -341,20 +348,20 @@ static void measure_arn(const validator *v, const dsx_token *value, char *copy,
         n++;
         dsx_arn_matcher_feed(&matcher, cp);
     }
-    *code_points = n;
     *matches = dsx_arn_matcher_accepts(&matcher);
+    return n;
 }
 
 static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
-    size_t code_points = 0;
+    size_t code_points;
     bool too_long, matches = false;
     if (value->kind != DSX_TOK_STRING) {
         report_error(v, DSX_CODE_TYPE, o, DSX_REQ_TASK_EXECUTION_ARN, value);
         return;
     }
-    measure_arn(v, value, copy, &code_points, &matches);
+    code_points = measure_arn(v, value, copy, &matches);
     too_long = code_points > DSX_ARN_MAX;
     if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
@@ -395,7 +402,7 @@ static bool check_member(validator *v, object_walk *o, int member,
                   v->config->null_values == DSX_NULL_ABSENT;
     if (absent) return false;
     if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
-    if (v->in_request && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
+    if (in_request(v) && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
         report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, o->scope, 0,
                                 (uint8_t)v->config->not_updatable), member, value);
     if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
@@ -420,35 +427,31 @@ static void check_conflicts(validator *v);
 /*
  * The member loop shared by the request object and Options. The Options
  * object of a request is walked by this same loop one level down, so the
- * call graph has no cycle and the stack is fixed. `close` receives the
- * outer object's closing brace. Every value not walked into is read past
- * in one place, after its checks.
+ * call graph has no cycle and the stack is fixed. The names go into the
+ * caller's token, which holds the outer object's closing brace at the end.
+ * Every value not walked into is read past in one place, after its checks.
  */
-static void walk_members(validator *v, object_walk *outer, dsx_token *close)
+static void walk_members(validator *v, object_walk *outer, dsx_token *name)
 {
     object_walk options, *o = outer;
-    dsx_token name, value;
+    dsx_token value;
     for (;;) {
         int member;
         size_t value_start;
-        if (next(v, &name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
-            if (v->failed) return;
-            if (o == outer) {
-                *close = name;
-                return;
-            }
+        if (next(v, name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
+            if (v->failed || o == outer) return;
             check_conflicts(v);                /* Options of a request is complete */
             if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
             o = outer;
             continue;
         }
         if (next(v, &value) == DSX_TOK_ERROR) return;
-        member = lookup_member(v, o, &name);
+        member = lookup_member(v, o, name);
         if (member < 0) {
             if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
-                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, &name, &value);
+                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, name, &value);
         } else if (o->seen & DSX_BIT(member)) {
-            report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, &name, &value);
+            report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, name, &value);
         } else {
             o->seen |= DSX_BIT(member);
             if (check_member(v, o, member, &value)) {
@@ -460,7 +463,7 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *close)
         value_start = value.start;
         skip(v, &value);   /* what was not walked into: a scalar, a container of the wrong type */
         if (v->failed) return;
-        if (member < 0 && keeps_unknown(v)) keep(v, o, &name, value_start);
+        if (member < 0 && keeps_unknown(v)) keep(v, o, name, value_start);
     }
 }
 
@@ -496,7 +499,7 @@ bool dsx_remove_all_conflict(const dsx_options *o)
 /* Cross-member rules, only between members whose values are valid. */
 static void check_conflicts(validator *v)
 {
-    const dsx_options *o = &v->options;
+    const dsx_options *o = &v->out.options;
     if (dsx_atime_mtime_conflict(o))
         report_conflict(v, DSX_OPT_MTIME, v->mtime,
                         o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT ? DSX_CONFLICT_MTIME_PRESERVE
@@ -526,8 +529,8 @@ static void walk_document(validator *v)
     dsx_token root;
     if (next(v, &root) == DSX_TOK_ERROR) return;
     if (v->mode != WALK_JSON_ONLY && root.kind == DSX_TOK_OBJECT_BEGIN) {
-        init_walk(&o, v->in_request ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
-        walk_members(v, &o, &root);   /* root becomes the closing brace */
+        init_walk(&o, in_request(v) ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
+        walk_members(v, &o, &root);   /* root's token: the names, then the closing brace */
         if (!v->failed) finish_object(v, &o, &root);
     } else {
         if (v->mode != WALK_JSON_ONLY)
@@ -572,7 +575,6 @@ static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *co
 {
     memset(v, 0, sizeof *v);
     v->mode = (uint8_t)mode;
-    v->in_request = mode == WALK_REQUEST;
     v->config = config;
     v->kept = kept;
 }
@@ -637,7 +639,7 @@ static FOLDED dsx_result validate_request(const char *json, size_t length,
     drop_kept(kept, result);
     if (!out) return result;
     if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
-    else out->options = v.options;
+    else out->options = v.out.options;
     return result;
 }
 
@@ -653,7 +655,7 @@ static FOLDED dsx_result validate_options(const char *json, size_t length,
     drop_kept(kept, result);
     if (!out) return result;
     if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
-    else *out = v.options;
+    else *out = v.out.options;
     return result;
 }
 
@@ -689,10 +691,8 @@ dsx_result dsx_check_json(const char *json, size_t length,
                           const dsx_config *config, dsx_diag *diag)
 {
     validator v;
-    dsx_diag_list list;   /* the one diagnostic */
-    memset(&list, 0, sizeof list);
-    list.items = diag;
-    list.capacity = diag ? 1 : 0;
     start(&v, WALK_JSON_ONLY, config, NULL);
-    return run(&v, json, length, &list);
+    v.out.list.items = diag;   /* the one diagnostic */
+    v.out.list.capacity = diag ? 1 : 0;
+    return run(&v, json, length, &v.out.list);
 }

@@ -17,8 +17,11 @@ void *memmove(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
-    if (d < s) return memcpy(dst, src, n);
-    while (n--) d[n] = s[n];
+    size_t i;
+    if (d < s)
+        for (i = 0; i < n; i++) d[i] = s[i];
+    else
+        while (n--) d[n] = s[n];
     return dst;
 }
 
