@@ -27,25 +27,21 @@ enum reader_state {
     ST_FAILED
 };
 
-/* String bytes that end the fast scan: 1 quote, 2 backslash, 3 control, 4 non-ASCII. */
-static const uint8_t string_class[256] = {
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-};
+/*
+ * What a string byte is: STRING_PLAIN for the bytes that stand for
+ * themselves, the others end the plain run. Compared, not looked up: a
+ * 256-byte table would be the biggest piece of the tokenizer's flash, and
+ * long runs of plain bytes go a word at a time anyway (skip_plain_words).
+ */
+enum string_byte { STRING_PLAIN, STRING_QUOTE, STRING_BACKSLASH, STRING_CONTROL, STRING_NON_ASCII };
+
+static enum string_byte string_byte_class(uint8_t c)
+{
+    if (c < 0x20) return STRING_CONTROL;
+    if (c >= 0x80) return STRING_NON_ASCII;
+    if (c == '"') return STRING_QUOTE;
+    return c == '\\' ? STRING_BACKSLASH : STRING_PLAIN;
+}
 
 void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
                      uint32_t max_depth)
@@ -246,13 +242,12 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
     size_t n = r->length, i = r->pos + 1;
     uint8_t flags = 0;
     for (;;) {
-        uint8_t cls;
+        enum string_byte cls = STRING_PLAIN;
         i = skip_plain_words(s, n, i);
-        while (i < n && string_class[s[i]] == 0) i++;
+        while (i < n && (cls = string_byte_class(s[i])) == STRING_PLAIN) i++;
         if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
-        cls = string_class[s[i]];
-        if (cls == 1) break;
-        if (cls == 2) {
+        if (cls == STRING_QUOTE) break;
+        if (cls == STRING_BACKSLASH) {
             dsx_json_reason reason = DSX_REASON_NONE;
             size_t bad = 0, next = scan_escape(s, n, i, &reason, &bad);
             /*
@@ -265,7 +260,7 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
             if (next == 0) return fail_syntax(r, t, reason, bad);
             flags |= DSX_TF_ESCAPED;
             i = next;
-        } else if (cls == 3) {
+        } else if (cls == STRING_CONTROL) {
             return fail_syntax(r, t, DSX_REASON_CONTROL_CHARACTER, i);
         } else {
             size_t len = utf8_sequence(s + i, n - i);
