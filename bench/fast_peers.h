@@ -15,6 +15,13 @@ typedef struct fast_peer {
 } fast_peer;
 
 const fast_peer *fast_peers(size_t *count);
+
+/*
+ * simdjson's own NDJSON reader (parse_many) over s[0..n), which carries
+ * fast_peer_padding() readable bytes after it: the documents parsed, or -1
+ * at an error.
+ */
+long simdjson_ndjson_documents(const char *s, size_t n);
 size_t fast_peer_padding(void);
 const char *fast_peer_versions(void);
 
