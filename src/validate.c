@@ -81,25 +81,23 @@ static bool config_is_usable(const dsx_config *c)
 /* ---- reporting ---- */
 
 /*
- * What a diagnostic is, as dsx_diag has it, in four bytes: passed in one
- * register, so that reporting takes four arguments and no caller needs
- * stack space for more (make stack).
+ * What a diagnostic is, as dsx_diag has it (code, scope, detail, severity),
+ * one byte each in one word: passed in one register, so that reporting
+ * takes four arguments and no caller needs stack space for more (make
+ * stack). A word, not a struct of four bytes: where most of it is constant
+ * it is one instruction to build, not four byte inserts (make size).
  */
-typedef struct diag_kind {
-    uint8_t code;
-    uint8_t scope;
-    uint8_t detail;
-    uint8_t severity;
-} diag_kind;
+typedef uint32_t diag_kind;
 
 static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t severity)
 {
-    diag_kind k;
-    k.code = (uint8_t)code;
-    k.scope = scope;
-    k.detail = detail;
-    k.severity = severity;
-    return k;
+    return (uint32_t)code | (uint32_t)scope << 8 | (uint32_t)detail << 16 |
+           (uint32_t)severity << 24;
+}
+
+static uint8_t kind_byte(diag_kind kind, unsigned which)   /* 0 code, 1 scope, 2 detail, 3 severity */
+{
+    return (uint8_t)(kind >> (8 * which));
 }
 
 /*
@@ -120,13 +118,13 @@ static dsx_diag *add_diag(validator *v, size_t offset, uint8_t severity)
 static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int member,
                                           const dsx_token *value)
 {
-    dsx_diag *d = add_diag(v, value->start, kind.severity);
+    dsx_diag *d = add_diag(v, value->start, kind_byte(kind, 3));
     if (!d) return NULL;
-    d->code = kind.code;
-    d->scope = kind.scope;
-    d->detail = kind.detail;
+    d->code = kind_byte(kind, 0);
+    d->scope = kind_byte(kind, 1);
+    d->detail = kind_byte(kind, 2);
     d->member = (int16_t)member;
-    d->in_request = in_request(v) && kind.scope == DSX_SCOPE_OPTIONS;
+    d->in_request = in_request(v) && d->scope == DSX_SCOPE_OPTIONS;
     d->value_kind = value->kind;
     d->value_offset = value->start;
     d->value_length = value->end - value->start;
