@@ -5,7 +5,7 @@
 # Each harness runs INSTANCES afl-fuzz processes (one -M, the rest -S) for
 # SECONDS; then the executions, coverage and findings of every instance are
 # summed into OUT/summary.txt, and every queue entry, crash and hang is
-# replayed under ASan + UBSan (build/fuzz/replay/). Build first: make fuzz.
+# replayed under ASan + UBSan (build/fuzz/replay/, built here). Build first: make fuzz.
 set -u
 seconds=${1:-600}
 instances=${2:-2}
@@ -53,6 +53,9 @@ done
     echo "total $total"
 } > "$out/summary.txt"
 cat "$out/summary.txt"
+# The ASan + UBSan builds (make fuzz builds the AFL++ ones only): without
+# them every entry would read as a failed replay.
+for h in $harnesses; do make -s "build/fuzz/replay/$h" || exit 1; done
 for h in $harnesses; do
     for f in "$out/$h"/*/queue/id* "$out/$h"/*/crashes/id* "$out/$h"/*/hangs/id*; do
         [ -e "$f" ] || continue
