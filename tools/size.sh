@@ -50,4 +50,21 @@ for spec in "cortex-m0plus arm-none-eabi -mcpu=cortex-m0plus -mthumb" \
         if [ "$ram" -ne 0 ]; then echo "over budget: .data + .bss $ram > 0"; status=1; fi
     fi
 done
+# What the feature switches (docs/PORTING.md) take off the whole library, on
+# Cortex-M4. For information: the budget above is the default build's.
+echo
+echo "cortex-m4, whole library by feature switches (bytes):"
+dir=$out/configs
+for switches in "" "-DDSX_NO_BOTOCORE" "-DDSX_NO_MESSAGES" "-DDSX_NO_MESSAGES -DDSX_NO_RESPONSE" \
+                "-DDSX_NO_MESSAGES -DDSX_NO_RESPONSE -DDSX_NO_EMITTER"; do
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    for f in src/*.c; do
+        # shellcheck disable=SC2086
+        arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -ffreestanding -std=c99 -Wall -Wextra -Wpedantic -Werror \
+            -ffunction-sections -fdata-sections -DDSX_NO_DEFAULT_ALLOCATOR $switches -idirafter tools/size/include \
+            -Iinclude -c "$f" -o "$dir/$(basename "$f" .c).o"
+    done
+    printf '  %-56s %6s\n' "${switches:-(none)}" "$(arm-none-eabi-size -t "$dir"/*.o | awk 'END {print $1 + $2}')"
+done
 exit $status
