@@ -145,7 +145,7 @@ stack: deps-cross
 	sh tools/stack.sh
 
 CONFIGS := "" "-DDSX_NO_EMITTER" "-DDSX_NO_RESPONSE" "-DDSX_NO_BOTOCORE" "-DDSX_NO_MESSAGES" \
-           "-DDSX_NO_DEFAULT_ALLOCATOR" "-DDSX_DEPTH_CAP=64" "-DDSX_SMALL" \
+           "-DDSX_NO_DEFAULT_ALLOCATOR" "-DDSX_DEPTH_CAP=64" "-DDSX_DEPTH_CAP=5" "-DDSX_SMALL" \
            "-DDSX_NO_EMITTER -DDSX_NO_RESPONSE -DDSX_NO_MESSAGES -DDSX_NO_DEFAULT_ALLOCATOR -DDSX_DEPTH_CAP=64"
 
 # The worked examples on an emulated Cortex-M4 (tests/target/), through semihosting.

@@ -445,6 +445,37 @@ static void full_array_keeps_the_first_in_order_and_counts_all(void **state)
     assert_int_equal(dsx_validate_request(REQ("{}"), sizeof REQ("{}") - 1, NULL, NULL, NULL), DSX_VALID);
 }
 
+/*
+ * Without a list the verdict is the same as with one: warnings alone leave
+ * a document valid, a conflict found at the end makes it invalid, and a
+ * malformation or an input over max_size is malformed whatever was found.
+ */
+static void verdict_without_a_list(void **state)
+{
+    static const char warned[] = REQ("{\"Atime\":\"NONE\",\"Mtime\":\"NONE\"}");
+    static const char conflict[] = "{\"Atime\":\"NONE\",\"Mtime\":\"PRESERVE\"}";
+    static const char malformed[] = "{\"Foo\":1,\"LogLevel\":\"LOUD\",";
+    dsx_config wire = profile_config(WIRE), strict = profile_config(STRICT);
+    dsx_diag items[4];
+    dsx_diag_list list;
+    (void)state;
+    memset(&list, 0, sizeof list);
+    list.items = items;
+    list.capacity = 4;
+    assert_int_equal(dsx_validate_request(warned, sizeof warned - 1, &wire, NULL, &list), DSX_VALID);
+    assert_int_equal(list.warnings, 2);
+    assert_int_equal(dsx_validate_request(warned, sizeof warned - 1, &wire, NULL, NULL), DSX_VALID);
+    assert_int_equal(dsx_validate_request(warned, sizeof warned - 1, &strict, NULL, NULL), DSX_INVALID);
+    assert_int_equal(dsx_validate_options(conflict, sizeof conflict - 1, &wire, NULL, NULL), DSX_INVALID);
+    assert_int_equal(dsx_validate_options(malformed, sizeof malformed - 1, &strict, NULL, NULL),
+                     DSX_MALFORMED);
+    strict.max_size = 4;
+    assert_int_equal(dsx_validate_options(conflict, sizeof conflict - 1, &strict, NULL, NULL),
+                     DSX_MALFORMED);
+    assert_int_equal(dsx_check_json(malformed, sizeof malformed - 1, NULL, NULL), DSX_MALFORMED);
+    assert_int_equal(dsx_check_json(conflict, sizeof conflict - 1, &strict, NULL), DSX_MALFORMED);
+}
+
 static void twenty_thousand_unknown_members(void **state)
 {
     size_t n = 20000, i, len = 0;
@@ -766,6 +797,7 @@ int main(void)
         cmocka_unit_test(int64_edges),
         cmocka_unit_test(conflict_rules),
         cmocka_unit_test(full_array_keeps_the_first_in_order_and_counts_all),
+        cmocka_unit_test(verdict_without_a_list),
         cmocka_unit_test(twenty_thousand_unknown_members),
         cmocka_unit_test(typed_results),
         cmocka_unit_test(bad_arguments),
