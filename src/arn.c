@@ -57,13 +57,17 @@ static void advance(dsx_arn_matcher *m)
     m->count = 0;
 }
 
-/* Byte by byte: a partition name is a few bytes, and a call to memcmp would add a frame. */
+/*
+ * Byte by byte: a partition name is a few bytes, and a call to memcmp would
+ * add a frame. The comparison stops at the table's terminating NUL, which
+ * raw input bytes may contain too (the fast path checks them only here).
+ */
 static bool known_partition(const char *name, size_t length)
 {
     size_t i, k;
     for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++) {
         const char *p = partitions[i];
-        for (k = 0; k < length && p[k] == name[k]; k++) continue;
+        for (k = 0; k < length && p[k] != '\0' && p[k] == name[k]; k++) continue;
         if (k == length && p[k] == '\0') return true;
     }
     return false;

@@ -579,8 +579,8 @@ static void arn_fast_path_agrees_with_matcher(void **state)
         "arn:aws:datasync:eu-west2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
         "arn:aws:datasync:ap-southeast-2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
     };
-    /* the bytes either side of each class boundary, and non-ASCII */
-    static const char replacements[] = ":-/afgz09AX\n,.`{@\x01\x7f\x80\xff";
+    /* the bytes either side of each class boundary, non-ASCII, and NUL (the raw bytes are unchecked) */
+    static const char replacements[] = ":-/afgz09AX\n,.`{@\x01\x7f\x80\xff" "\0";
     char s[160];
     size_t b, i, k, agreed = 0;
     (void)state;
