@@ -445,23 +445,17 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
     }
 }
 
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first,
-                                   size_t *value_end)
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, dsx_token *t)
 {
-    dsx_token t;
+    dsx_tok_kind kind = (dsx_tok_kind)t->kind;
     uint32_t outer;
-    if (value_end) *value_end = first->end;
-    if (first->kind != DSX_TOK_OBJECT_BEGIN && first->kind != DSX_TOK_ARRAY_BEGIN)
-        return (dsx_tok_kind)first->kind;
-    outer = r->depth - 1;
-    for (;;) {
-        dsx_tok_kind kind = dsx_reader_next(r, &t);
+    if (kind != DSX_TOK_OBJECT_BEGIN && kind != DSX_TOK_ARRAY_BEGIN) return kind;
+    outer = r->depth - 1u;
+    do {   /* the depth first comes back to `outer` at the matching close */
+        kind = dsx_reader_next(r, t);
         if (kind == DSX_TOK_ERROR) return kind;
-        if ((kind == DSX_TOK_OBJECT_END || kind == DSX_TOK_ARRAY_END) && r->depth == outer) {
-            if (value_end) *value_end = t.end;
-            return kind;
-        }
-    }
+    } while (r->depth != outer);
+    return kind;
 }
 
 /* ---- decoding a validated string ---- */

@@ -88,11 +88,12 @@ void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
 dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t);
 
 /*
- * Consume the rest of a value whose first token is `first`; `value_end`
- * (may be NULL) receives the offset one past the value's last byte.
+ * Consume the rest of a value whose first token is *t, reading the tokens
+ * on the way into *t (the caller's token: none on this frame, for the
+ * stack). Returns the kind of the last token read, DSX_TOK_ERROR on a
+ * malformation; the reader then stands one past the value's last byte.
  */
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, const dsx_token *first,
-                                   size_t *value_end);
+dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, dsx_token *t);
 
 /* Decoded code points of a string token's contents (escapes resolved). */
 typedef struct dsx_string_iter {

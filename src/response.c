@@ -66,10 +66,10 @@ static bool scan_body(const char *body, size_t length, body_scan *scan)
                 if (t.kind == DSX_TOK_STRING) set_span(&scan->found[member], SOURCE_JSON, t.start, t.end - t.start);
                 else set_span(&scan->found[member], SOURCE_ABSENT, 0, 0);
             }
-            if (dsx_reader_skip_value(&r, &t, NULL) == DSX_TOK_ERROR) return false;
+            if (dsx_reader_skip_value(&r, &t) == DSX_TOK_ERROR) return false;
         }
         if (name.kind == DSX_TOK_ERROR) return false;
-    } else if (dsx_reader_skip_value(&r, &t, NULL) == DSX_TOK_ERROR) {
+    } else if (dsx_reader_skip_value(&r, &t) == DSX_TOK_ERROR) {
         return false;
     }
     return dsx_reader_next(&r, &t) == DSX_TOK_END;
