@@ -37,6 +37,16 @@ typedef struct outcome {
     char text[8192];
 } outcome;
 
+/* A diagnostics list over the caller's array, nothing found yet. */
+static inline dsx_diag_list list_over(dsx_diag *items, size_t capacity)
+{
+    dsx_diag_list list;
+    memset(&list, 0, sizeof list);
+    list.items = items;
+    list.capacity = capacity;
+    return list;
+}
+
 static inline void describe(const dsx_diag_list *list, const char *json, size_t length,
                      char *out, size_t cap)
 {

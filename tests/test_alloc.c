@@ -44,9 +44,7 @@ static void kept_list_growth(void **state)
         dsx_diag items[4];
         dsx_diag_list list;
         dsx_result result;
-        memset(&list, 0, sizeof list);
-        list.items = items;
-        list.capacity = 4;
+        list = list_over(items, 4);
         dsx_kept_init(&kept, NULL, 0, &a);
         result = dsx_validate_request_kept(doc, length, &c, &r, &kept, &list);
         if (result == DSX_NO_MEMORY) {

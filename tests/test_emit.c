@@ -345,9 +345,7 @@ static void error_body(void **state)
     char buf[2048];
     size_t full;
     (void)state;
-    memset(&list, 0, sizeof list);
-    list.items = items;
-    list.capacity = 8;
+    list = list_over(items, 8);
     assert_int_equal(dsx_validate_request(doc, sizeof doc - 1, NULL, NULL, &list), DSX_INVALID);
     dsx_error_body(list.items, list.stored, list.errors, doc, sizeof doc - 1, buf, sizeof buf);
     assert_string_equal(buf,

@@ -419,9 +419,7 @@ static void full_array_keeps_the_first_in_order_and_counts_all(void **state)
     dsx_config c = profile_config(STRICT);
     char text[512];
     (void)state;
-    memset(&list, 0, sizeof list);
-    list.items = items;
-    list.capacity = 3;
+    list = list_over(items, 3);
     assert_int_equal(dsx_validate_options(doc, sizeof doc - 1, &c, NULL, &list), DSX_INVALID);
     assert_int_equal(list.total, 5);
     assert_int_equal(list.errors, 5);
@@ -459,9 +457,7 @@ static void verdict_without_a_list(void **state)
     dsx_diag items[4];
     dsx_diag_list list;
     (void)state;
-    memset(&list, 0, sizeof list);
-    list.items = items;
-    list.capacity = 4;
+    list = list_over(items, 4);
     assert_int_equal(dsx_validate_request(warned, sizeof warned - 1, &wire, NULL, &list), DSX_VALID);
     assert_int_equal(list.warnings, 2);
     assert_int_equal(dsx_validate_request(warned, sizeof warned - 1, &wire, NULL, NULL), DSX_VALID);
@@ -487,9 +483,7 @@ static void twenty_thousand_unknown_members(void **state)
     len += (size_t)sprintf(doc, "{");
     for (i = 0; i < n; i++) len += (size_t)sprintf(doc + len, "\"m%05lu\":[%lu],", (unsigned long)i, (unsigned long)i);
     len += (size_t)sprintf(doc + len, "\"BytesPerSecond\":7}");
-    memset(&list, 0, sizeof list);
-    list.items = items;
-    list.capacity = 4;
+    list = list_over(items, 4);
     assert_int_equal(dsx_validate_options(doc, len, &wire, NULL, &list), DSX_VALID);
     assert_int_equal(list.total, 0);
     assert_int_equal(dsx_validate_options(doc, len, &strict, NULL, &list), DSX_INVALID);
