@@ -49,7 +49,9 @@ extern const char dsx_model_strings[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
 extern const dsx_member_info dsx_option_members[DSX_OPTION_COUNT];
 extern const dsx_string_ref dsx_enum_values[];
-extern const char dsx_arn_pattern[];
+#ifndef DSX_NO_MESSAGES
+extern const char dsx_arn_pattern[];   /* the model's pattern, as the pattern message quotes it */
+#endif
 
 /* Longest member name and enum value; longer decoded text matches nothing. */
 #define DSX_MODEL_NAME_MAX 32

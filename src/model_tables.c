@@ -101,7 +101,9 @@ const dsx_string_ref dsx_enum_values[35] = {
     {73, 4}, /* NONE */
 };
 
+#ifndef DSX_NO_MESSAGES   /* only the pattern message quotes it */
 const char dsx_arn_pattern[] = "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$";
+#endif
 
 /* Member index + 1 by dsx_name_hash() (0: no member there); no two names share a slot. */
 const uint8_t dsx_name_hash_multiplier = 6;

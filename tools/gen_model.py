@@ -159,7 +159,9 @@ const dsx_string_ref dsx_enum_values[%d] = {
 %s
 };
 
+#ifndef DSX_NO_MESSAGES   /* only the pattern message quotes it */
 const char dsx_arn_pattern[] = "%s";
+#endif
 
 /* Member index + 1 by dsx_name_hash() (0: no member there); no two names share a slot. */
 const uint8_t dsx_name_hash_multiplier = %d;
