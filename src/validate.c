@@ -29,6 +29,7 @@ typedef struct validator {
     dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
+    dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
     union {                   /* by the kind of walk (v->mode), sharing their bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
@@ -566,13 +567,9 @@ static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *co
     v->kept = kept;
 }
 
-/*
- * The full path, for a validator set up by start(). Four arguments, the
- * rest in the validator, so that the entry points pass nothing on the
- * stack; the walk is inlined here, one frame under the entry's.
- */
-static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
-                                  dsx_diag_list *diags)
+/* The verdict of the full path over json[0..length). */
+static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t length,
+                                       dsx_diag_list *diags)
 {
     if (!v->config) v->config = &strict_config;
     if ((!json && length) || !config_is_usable(v->config)) return DSX_BAD_ARGUMENT;
@@ -596,15 +593,26 @@ static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
     return v->invalid ? DSX_INVALID : DSX_VALID;
 }
 
-/* Nothing half-filled survives a malformed document or a failure. */
-static bool result_keeps_output(dsx_result result)
+/*
+ * The full path, for a validator set up by start(), and its outputs: the
+ * valid options; where the document is malformed or a call failed, nothing
+ * half-filled (the typed result zeroed, the kept list emptied). Four
+ * arguments, the rest in the validator, so that the entry points pass
+ * nothing on the stack; the walk is inlined here, one frame under the
+ * entry's; the outputs are handled here once, not in each entry point.
+ */
+static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
+                                  dsx_diag_list *diags)
 {
-    return result == DSX_VALID || result == DSX_INVALID;
-}
-
-static void drop_kept(dsx_kept *kept, dsx_result result)
-{
-    if (kept && !result_keeps_output(result)) dsx_kept_free(kept);
+    dsx_result result = walk_and_judge(v, json, length, diags);
+    if (result == DSX_VALID || result == DSX_INVALID) {
+        if (v->options_out) *v->options_out = v->out.options;
+        return result;
+    }
+    if (v->kept) dsx_kept_free(v->kept);
+    if (v->request) memset(v->request, 0, sizeof *v->request);   /* its options too */
+    else if (v->options_out) memset(v->options_out, 0, sizeof *v->options_out);
+    return result;
 }
 
 /*
@@ -616,18 +624,13 @@ static FOLDED dsx_result validate_request(const char *json, size_t length,
                                           dsx_kept *kept, dsx_diag_list *diags)
 {
     validator v;
-    dsx_result result;
     if (out) memset(out, 0, sizeof *out);
     if (!kept && fast_valid(json, length, config, true, out, out ? &out->options : NULL, diags))
         return DSX_VALID;
     start(&v, WALK_REQUEST, config, kept);
     v.request = out;
-    result = run(&v, json, length, diags);
-    drop_kept(kept, result);
-    if (!out) return result;
-    if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
-    else out->options = v.out.options;
-    return result;
+    v.options_out = out ? &out->options : NULL;
+    return run(&v, json, length, diags);
 }
 
 static FOLDED dsx_result validate_options(const char *json, size_t length,
@@ -635,15 +638,10 @@ static FOLDED dsx_result validate_options(const char *json, size_t length,
                                           dsx_kept *kept, dsx_diag_list *diags)
 {
     validator v;
-    dsx_result result;
     if (!kept && fast_valid(json, length, config, false, NULL, out, diags)) return DSX_VALID;
     start(&v, WALK_OPTIONS, config, kept);
-    result = run(&v, json, length, diags);
-    drop_kept(kept, result);
-    if (!out) return result;
-    if (!result_keeps_output(result)) memset(out, 0, sizeof *out);
-    else *out = v.out.options;
-    return result;
+    v.options_out = out;
+    return run(&v, json, length, diags);
 }
 
 dsx_result dsx_validate_request_kept(const char *json, size_t length,
