@@ -30,10 +30,10 @@ typedef struct validator {
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
-    union {                   /* by the kind of walk (v->mode), sharing their bytes: */
+    union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
-    } out;
+    } held;
     size_t mtime[2];          /* first valid Mtime / TransferMode, for conflicts: */
     size_t transfer_mode[2];  /* where the string token starts and ends */
     uint32_t request_given;   /* request members given a non-absent value */
@@ -272,8 +272,8 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
     }
-    v->out.options.present |= DSX_BIT(member);
-    v->out.options.value[member] = (uint8_t)index;
+    v->held.options.present |= DSX_BIT(member);
+    v->held.options.value[member] = (uint8_t)index;
     if (member == DSX_OPT_MTIME) remember(v->mtime, value);
     if (member == DSX_OPT_TRANSFER_MODE) remember(v->transfer_mode, value);
 }
@@ -291,8 +291,8 @@ static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int membe
                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
     if (status == DSX_NUMBER_OK && number < DSX_BYTES_PER_SECOND_MIN) status = DSX_NUMBER_TOO_LOW;
     if (status == DSX_NUMBER_OK) {
-        v->out.options.present |= DSX_BIT(member);
-        v->out.options.bytes_per_second = number;
+        v->held.options.present |= DSX_BIT(member);
+        v->held.options.bytes_per_second = number;
         return;
     }
     report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
@@ -487,7 +487,7 @@ bool dsx_remove_all_conflict(const dsx_options *o)
 /* Cross-member rules, only between members whose values are valid. */
 static void check_conflicts(validator *v)
 {
-    const dsx_options *o = &v->out.options;
+    const dsx_options *o = &v->held.options;
     if (dsx_atime_mtime_conflict(o))
         report_conflict(v, DSX_OPT_MTIME, v->mtime,
                         o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT ? DSX_CONFLICT_MTIME_PRESERVE
@@ -606,7 +606,7 @@ static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
 {
     dsx_result result = walk_and_judge(v, json, length, diags);
     if (result == DSX_VALID || result == DSX_INVALID) {
-        if (v->options_out) *v->options_out = v->out.options;
+        if (v->options_out) *v->options_out = v->held.options;
         return result;
     }
     if (v->kept) dsx_kept_free(v->kept);
@@ -677,7 +677,7 @@ dsx_result dsx_check_json(const char *json, size_t length,
 {
     validator v;
     start(&v, WALK_JSON_ONLY, config, NULL);
-    v.out.list.items = diag;   /* the one diagnostic */
-    v.out.list.capacity = diag ? 1 : 0;
-    return run(&v, json, length, &v.out.list);
+    v.held.list.items = diag;   /* the one diagnostic */
+    v.held.list.capacity = diag ? 1 : 0;
+    return run(&v, json, length, &v.held.list);
 }
