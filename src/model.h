@@ -53,9 +53,6 @@ extern const dsx_string_ref dsx_enum_values[];
 extern const char dsx_arn_pattern[];   /* the model's pattern, as the pattern message quotes it */
 #endif
 
-/* Longest member name and enum value; longer decoded text matches nothing. */
-#define DSX_MODEL_NAME_MAX 32
-
 #define DSX_BYTES_PER_SECOND_MIN (-1)
 #define DSX_BYTES_PER_SECOND_DEFAULT (-1)   /* no limit */
 

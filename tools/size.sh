@@ -11,22 +11,32 @@ out=build/size
 BUDGET_VALIDATE=4096
 BUDGET_WHOLE=12288
 mkdir -p "$out"
+COMMON="-Os -ffreestanding -std=c99 -Wall -Wextra -Wpedantic -Werror -ffunction-sections -fdata-sections -DDSX_NO_DEFAULT_ALLOCATOR -idirafter tools/size/include"
+M4="-mcpu=cortex-m4 -mthumb"
+
+# compile_library DIR PREFIX FLAGS...: every library source into DIR (emptied first).
+compile_library() {
+    cdir=$1 cprefix=$2
+    shift 2
+    rm -rf "$cdir"
+    mkdir -p "$cdir"
+    for f in src/*.c; do
+        "$cprefix-gcc" "$@" -Iinclude -c "$f" -o "$cdir/$(basename "$f" .c).o"
+    done
+}
+
 status=0
 printf '%-14s %10s %10s %10s %10s %12s\n' target validate +emit whole data+bss "(bytes)"
 for spec in "cortex-m0plus arm-none-eabi -mcpu=cortex-m0plus -mthumb" \
-            "cortex-m4 arm-none-eabi -mcpu=cortex-m4 -mthumb" \
+            "cortex-m4 arm-none-eabi $M4" \
             "rv32imc riscv64-unknown-elf -march=rv32imc -mabi=ilp32"; do
     set -- $spec
     target=$1 prefix=$2
     shift 2
-    flags="$* -Os -ffreestanding -std=c99 -Wall -Wextra -Wpedantic -Werror -ffunction-sections -fdata-sections -DDSX_NO_DEFAULT_ALLOCATOR -idirafter tools/size/include"
+    flags="$* $COMMON"
     dir=$out/$target
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    for f in src/*.c; do
-        # shellcheck disable=SC2086
-        "$prefix-gcc" $flags -Iinclude -c "$f" -o "$dir/$(basename "$f" .c).o"
-    done
+    # shellcheck disable=SC2086
+    compile_library "$dir" "$prefix" $flags
     "$prefix-ar" rcs "$dir/libdsx.a" "$dir"/*.o
     # Freestanding: only <string.h> functions and integer helpers from libgcc.
     outside=$("$prefix-nm" -u "$dir"/*.o | awk 'NF == 2 {print $2}' | grep -v '^dsx_' | sort -u |
@@ -57,14 +67,8 @@ echo "cortex-m4, whole library by feature switches (bytes):"
 dir=$out/configs
 for switches in "" "-DDSX_NO_BOTOCORE" "-DDSX_NO_MESSAGES" "-DDSX_NO_MESSAGES -DDSX_NO_RESPONSE" \
                 "-DDSX_NO_MESSAGES -DDSX_NO_RESPONSE -DDSX_NO_EMITTER"; do
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    for f in src/*.c; do
-        # shellcheck disable=SC2086
-        arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -Os -ffreestanding -std=c99 -Wall -Wextra -Wpedantic -Werror \
-            -ffunction-sections -fdata-sections -DDSX_NO_DEFAULT_ALLOCATOR $switches -idirafter tools/size/include \
-            -Iinclude -c "$f" -o "$dir/$(basename "$f" .c).o"
-    done
+    # shellcheck disable=SC2086
+    compile_library "$dir" arm-none-eabi $M4 $COMMON $switches
     printf '  %-56s %6s\n' "${switches:-(none)}" "$(arm-none-eabi-size -t "$dir"/*.o | awk 'END {print $1 + $2}')"
 done
 exit $status
