@@ -26,6 +26,8 @@ WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
 OPT ?= -O2 -g
 CPPFLAGS += -Iinclude
 CFLAGS += $(WARN) $(OPT)
+# The CLI validates NDJSON in threads (the library itself uses none).
+CLI_LIBS := -pthread
 
 BUILD ?= build
 LIB_SRC := src/json.c src/model.c src/model_tables.c src/number.c src/arn.c \
@@ -54,7 +56,7 @@ $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(CLI): cli/dsx.c include/dsx.h $(LIB)
-	$(CC) $(CPPFLAGS) $(CFLAGS) cli/dsx.c $(LIB) -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) cli/dsx.c $(LIB) $(CLI_LIBS) -o $@
 
 run-example: $(CLI)
 	$(CLI) validate examples/request.json
@@ -175,7 +177,7 @@ test-cross: deps-test-cross
 	    out=build/cross/$$name; rm -rf $$out; mkdir -p $$out; \
 	    for f in $(LIB_SRC); do $$prefix-gcc $(CPPFLAGS) $(WARN) -O2 -c $$f -o $$out/$$(basename $$f .c).o; done; \
 	    $$prefix-ar rcs $$out/libdsx.a $$out/*.o; \
-	    $$prefix-gcc $(CPPFLAGS) $(WARN) -O2 -static cli/dsx.c $$out/libdsx.a -o $$out/dsx; \
+	    $$prefix-gcc $(CPPFLAGS) $(WARN) -O2 -static cli/dsx.c $$out/libdsx.a $(CLI_LIBS) -o $$out/dsx; \
 	    for n in $(TEST_NAMES); do \
 	        $$prefix-gcc $(CPPFLAGS) -Isrc -Itests/shim $(WARN) -O2 -static -DDSX_SOURCE_DIR='"$(CURDIR)"' \
 	            tests/$$n.c $$out/libdsx.a -o $$out/$$n; \
@@ -205,7 +207,7 @@ amalgamate:
 test-amalgamation: amalgamate | deps-test
 	$(CC) -I$(AMALGAMATION) $(WARN) $(OPT) -c $(AMALGAMATION)/dsx.c -o $(AMALGAMATION)/dsx.o
 	$(AR) rcs $(AMALGAMATION)/libdsx.a $(AMALGAMATION)/dsx.o
-	$(CC) -I$(AMALGAMATION) $(WARN) $(OPT) cli/dsx.c $(AMALGAMATION)/libdsx.a -o $(AMALGAMATION)/dsx
+	$(CC) -I$(AMALGAMATION) $(WARN) $(OPT) cli/dsx.c $(AMALGAMATION)/libdsx.a $(CLI_LIBS) -o $(AMALGAMATION)/dsx
 	@set -e; for t in $(TEST_NAMES); do \
 	    $(CC) -I$(AMALGAMATION) -Isrc $(WARN) $(OPT) -DDSX_SOURCE_DIR='"$(CURDIR)"' tests/$$t.c \
 	        $(AMALGAMATION)/libdsx.a -lcmocka -o $(AMALGAMATION)/$$t; \

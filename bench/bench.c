@@ -620,8 +620,13 @@ static long child_peak_kib(pid_t pid)
     return kib;
 }
 
-/* Runs `dsx validate --ndjson [--format json] FILE > /dev/null`; returns seconds, sets peak RSS (KiB). */
-static double run_cli(const char *path, int json_output, long *peak_kib, int *status)
+/*
+ * Runs `dsx validate --ndjson [--format json] [--jobs N] FILE > /dev/null`
+ * (jobs NULL: the CLI's default, one worker per CPU); returns seconds, sets
+ * peak RSS (KiB).
+ */
+static double run_cli(const char *path, int json_output, const char *jobs, long *peak_kib,
+                      int *status)
 {
     double start = now_ns();
     struct timespec pause = {0, 2000000};
@@ -629,10 +634,22 @@ static double run_cli(const char *path, int json_output, long *peak_kib, int *st
     if (pid == 0) {
         int out = open("/dev/null", O_WRONLY);
         if (out >= 0) dup2(out, 1);
-        if (json_output)
-            execl(dsx_program, "dsx", "validate", "--ndjson", "--format", "json", path, (char *)NULL);
-        else
-            execl(dsx_program, "dsx", "validate", "--ndjson", path, (char *)NULL);
+        char *argv[10];
+        int n = 0;
+        argv[n++] = (char *)"dsx";
+        argv[n++] = (char *)"validate";
+        argv[n++] = (char *)"--ndjson";
+        if (json_output) {
+            argv[n++] = (char *)"--format";
+            argv[n++] = (char *)"json";
+        }
+        if (jobs) {
+            argv[n++] = (char *)"--jobs";
+            argv[n++] = (char *)jobs;
+        }
+        argv[n++] = (char *)path;
+        argv[n] = NULL;
+        if (out >= 0) execv(dsx_program, argv);
         _exit(127);
     }
     if (pid < 0) {
@@ -760,7 +777,7 @@ static void simdjson_ndjson_row(const text *block, double dsx_cli_mbs)
 
 /* Returns the CLI's MB/s. */
 static double stream_row(const char *what, const char *path, size_t bytes, const text *block,
-                         int json_output)
+                         int json_output, const char *jobs)
 {
     size_t target = (quick ? (size_t)16 : (size_t)256) << 20;
     double memory_mbs, cli_s, best = 1e30;
@@ -774,7 +791,13 @@ static double stream_row(const char *what, const char *path, size_t bytes, const
     }
     memory_mbs = (double)records.length / best / 1e6;
     text_free(&records);
-    cli_s = run_cli(path, json_output, &peak, &status);
+    cli_s = 1e30;
+    for (k = 0; k < 3; k++) {   /* the best of three, as in memory */
+        long kib;
+        double s = run_cli(path, json_output, jobs, &kib, &status);
+        if (s < cli_s) cli_s = s;
+        if (kib > peak) peak = kib;
+    }
     printf("  %-30s %8.0f MiB %9.0f %9.0f %8.2fx %9.1f MiB  exit %d\n", what,
            (double)bytes / (1 << 20), (double)bytes / cli_s / 1e6, memory_mbs,
            memory_mbs / ((double)bytes / cli_s / 1e6), (double)peak / 1024.0,
@@ -796,14 +819,16 @@ static void streaming_table(void)
     printf("== NDJSON streaming: %s validate --ndjson FILE > /dev/null, against the same records in memory\n",
            dsx_program);
     printf("  %-30s %12s %9s %9s %9s %13s\n", "", "input", "CLI MB/s", "mem MB/s", "mem/CLI", "peak RSS");
-    cli_mbs = stream_row("valid requests, text output", "build/bench/valid.ndjson", valid_bytes,
-                         &valid, 0);
+    stream_row("valid, text output, --jobs 1", "build/bench/valid.ndjson", valid_bytes, &valid, 0, "1");
+    cli_mbs = stream_row("valid, text output", "build/bench/valid.ndjson", valid_bytes, &valid, 0, NULL);
     simdjson_ndjson_row(&valid, cli_mbs);
-    stream_row("invalid requests, JSON output", "build/bench/invalid.ndjson", invalid_bytes, &invalid, 1);
-    printf("  (mem: the same records validated from a %d MiB buffer in this process, JSON lines built\n"
-           "   in memory; peak RSS: VmHWM of the whole CLI process, read block and record buffer included;\n"
-           "   simdjson parse_many: the valid records, parsed only, checked for nothing)\n\n",
-           quick ? 16 : 256);
+    stream_row("invalid, JSON output, --jobs 1", "build/bench/invalid.ndjson", invalid_bytes, &invalid, 1, "1");
+    stream_row("invalid, JSON output", "build/bench/invalid.ndjson", invalid_bytes, &invalid, 1, NULL);
+    printf("  (CLI: one worker per CPU (%ld here) unless --jobs 1; mem: the same records validated, in\n"
+           "   one thread, from a %d MiB buffer in this process, JSON lines built in memory; peak RSS:\n"
+           "   VmHWM of the whole CLI process, its read blocks and record buffers included;\n"
+           "   simdjson parse_many: the valid records, parsed only, checked for nothing, one thread)\n\n",
+           sysconf(_SC_NPROCESSORS_ONLN), quick ? 16 : 256);
     text_free(&valid);
     text_free(&invalid);
 }

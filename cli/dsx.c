@@ -14,17 +14,22 @@
  * memory stays bounded whatever the input; --ndjson holds one record at a
  * time in a buffer of that size.
  */
+#define _POSIX_C_SOURCE 200809L   /* pthreads, sysconf */
+
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dsx.h"
 
 #define EXIT_INVALID 1
 #define EXIT_USAGE 2
 #define READ_BLOCK ((size_t)1 << 18)
+#define JOBS_MAX 64
 /* A response body is read up to this many bytes; the rest is not looked at. */
 #define RESPONSE_BODY_MAX ((size_t)16 << 20)
 
@@ -44,6 +49,7 @@ typedef struct options {
     int keep_unknown;          /* --keep-unknown */
     size_t max_errors;
     int ndjson;
+    size_t jobs;               /* --jobs: NDJSON workers */
     dsx_config config;
     char **files;
     int file_count;
@@ -76,7 +82,7 @@ static const char usage_main[] =
 static const char usage_validate[] =
     "usage: dsx validate [--options] [--profile strict|wire]\n"
     "                    [--format text|json|error-body] [--style aws|botocore]\n"
-    "                    [--max-errors N] [--ndjson] [FILE...]\n"
+    "                    [--max-errors N] [--ndjson [--jobs N]] [FILE...]\n"
     "\n"
     "  --options           each document is a bare Options object\n"
     "  --profile P         strict (default) or wire (what the service accepts)\n"
@@ -85,7 +91,9 @@ static const char usage_validate[] =
     "                      error-body: the service's error body of each invalid one\n"
     "  --style S           wording of messages: aws (default) or botocore\n"
     "  --max-errors N      print at most N diagnostics per document (default 100)\n"
-    "  --ndjson            every non-empty line is one document\n";
+    "  --ndjson            every non-empty line is one document\n"
+    "  --jobs N            validate NDJSON with N threads (default: one per CPU);\n"
+    "                      the output is the same whatever N\n";
 
 static const char usage_emit[] =
     "usage: dsx emit [--options] [--profile strict|wire] [--pretty|--sorted|--http]\n"
@@ -615,80 +623,262 @@ static void process_whole(const options *opt, FILE *f, const char *shown, run_st
 }
 
 /*
- * NDJSON: the input is read in large blocks and a line that lies whole in
- * a block is checked where it is. Only a line cut by a block boundary is
- * gathered, in a buffer of max_size+1 bytes; a longer line is passed as its
- * first max_size+1 bytes (too_large) and the rest skipped. Memory is the
- * block plus that buffer, whatever the input size.
+ * NDJSON, in parallel and in order. Workers (--jobs, one per CPU by default)
+ * take turns reading the input in blocks of READ_BLOCK bytes, each block cut
+ * after its last newline (the cut line is carried to the start of the next
+ * block); each validates the lines of its own block while the others read
+ * and validate theirs, then waits for its block's turn and writes its
+ * results, so the output is the same, byte for byte, whatever the number of
+ * workers. Validating, a worker only notes which lines have something to
+ * print; at its turn it validates those again, through the same
+ * check_document() as any other input (the output code is shared and used
+ * by one worker at a time). A valid line with no diagnostic, the common
+ * case, is validated once. A line longer than max_size+1 bytes is passed as
+ * its first max_size+1 bytes (too_large) and the rest dropped. Memory: per
+ * worker one block plus one record (READ_BLOCK + max_size + 1 bytes, of
+ * which only what the lines use is touched) and its list of lines to print.
  */
-typedef struct line_reader {
-    text_buffer line;
+typedef struct ndjson_stream {
+    pthread_mutex_t lock;
+    pthread_cond_t turn_passed;
+    const options *opt;
+    FILE *f;
+    const char *shown;
+    size_t cap;               /* max_size + 1: the longest record passed */
+    char *carry;              /* the start of the line cut by the last block read */
+    size_t carry_length;
+    int skipping;             /* the carried line is longer than cap: drop the rest */
+    int done;                 /* end of input, or a read error */
+    size_t blocks_taken;      /* number of the next block to read */
+    size_t turn;              /* the block whose results are written next */
+    size_t first_line;        /* the line number of that block's first line */
+} ndjson_stream;
+
+typedef struct ndjson_line {
+    size_t start, length;     /* in the block */
+    size_t line;              /* 0-based in the block */
+    int clean;                /* valid, no diagnostic: printed without validating again */
+} ndjson_line;
+
+typedef struct ndjson_worker {
+    ndjson_stream *s;
+    pthread_t thread;
+    char *block;              /* READ_BLOCK + cap bytes */
     size_t length;
-    size_t number;            /* 1-based line being gathered */
-    size_t cap;               /* max_size + 1 */
-} line_reader;
+    size_t number;            /* this block's turn */
+    size_t newlines;
+    ndjson_line *lines;       /* the lines with something to print */
+    size_t count, capacity;
+    int out_of_memory;
+    int any_invalid;
+} ndjson_worker;
 
-static void check_line(const options *opt, line_reader *lr, const char *shown, run_state *st,
-                       const char *text, size_t length)
+/* Offset just past the last newline of s[0..n), or 0 when there is none. */
+static size_t after_last_newline(const char *s, size_t n)
 {
-    document doc;
-    if (length > 0) {
-        doc.file = shown;
-        doc.record = lr->number;
-        doc.text = text;
-        doc.length = length < lr->cap ? length : lr->cap;
-        note_result(st, check_document(opt, &doc));
+    while (n > 0 && s[n - 1] != '\n') n--;
+    return n;
+}
+
+/* Keeps the cut line (or the first cap bytes of it) for the next block. */
+static void carry_tail(ndjson_stream *s, const char *tail, size_t n)
+{
+    if (n > s->cap) {
+        n = s->cap;
+        s->skipping = 1;
     }
-    lr->length = 0;
-    lr->number++;
+    memcpy(s->carry, tail, n);
+    s->carry_length = n;
 }
 
-static void gather(line_reader *lr, const char *p, size_t n)
+/*
+ * Reads the next block into w, under the lock: whole lines only, except at
+ * the end of the input. Returns 0 when there is nothing left to read.
+ */
+static int take_block(ndjson_worker *w)
 {
-    size_t room = lr->cap - lr->length;
-    if (n > room) n = room;
-    memcpy(lr->line.data + lr->length, p, n);
-    lr->length += n;
+    ndjson_stream *s = w->s;
+    if (s->done) return 0;
+    memcpy(w->block, s->carry, s->carry_length);
+    w->length = s->carry_length;
+    s->carry_length = 0;
+    for (;;) {
+        char *fresh = w->block + w->length;
+        size_t n = fread(fresh, 1, READ_BLOCK, s->f), cut;
+        if (n == 0) {
+            s->done = 1;
+            break;
+        }
+        if (s->skipping) {    /* drop the rest of an overlong line, up to its newline */
+            char *nl = memchr(fresh, '\n', n);
+            if (!nl) continue;
+            n -= (size_t)(nl - fresh);
+            memmove(fresh, nl, n);
+            s->skipping = 0;
+        }
+        w->length += n;
+        cut = after_last_newline(w->block, w->length);
+        if (cut > 0) {
+            carry_tail(s, w->block + cut, w->length - cut);
+            w->length = cut;
+            break;
+        }
+        if (w->length > s->cap) {   /* no newline yet: keep cap bytes of the line */
+            w->length = s->cap;
+            s->skipping = 1;
+        }
+    }
+    w->number = s->blocks_taken++;
+    return 1;
 }
 
-static line_reader ndjson_reader;   /* freed at the end of main */
-static char read_block[READ_BLOCK];
+static dsx_result validate_quietly(const options *opt, const char *text, size_t length,
+                                   dsx_diag_list *counts)
+{
+    if (opt->options_document)
+        return dsx_validate_options(text, length, &opt->config, NULL, counts);
+    return dsx_validate_request(text, length, &opt->config, NULL, counts);
+}
+
+static void note_line(ndjson_worker *w, size_t start, size_t length, size_t line)
+{
+    const options *opt = w->s->opt;
+    dsx_diag_list counts = {NULL, 0, 0, 0, 0, 0};
+    dsx_result r = validate_quietly(opt, w->block + start, length, &counts);
+    int clean = r == DSX_VALID && counts.total == 0;
+    if (r != DSX_VALID) w->any_invalid = 1;
+    if (clean && opt->format != FORMAT_JSON) return;
+    if (w->count == w->capacity) {
+        size_t more = w->capacity ? 2 * w->capacity : 256;
+        ndjson_line *grown = realloc(w->lines, more * sizeof *grown);
+        if (!grown) {
+            w->out_of_memory = 1;
+            return;
+        }
+        w->lines = grown;
+        w->capacity = more;
+    }
+    w->lines[w->count].start = start;
+    w->lines[w->count].length = length;
+    w->lines[w->count].line = line;
+    w->lines[w->count].clean = clean;
+    w->count++;
+}
+
+/* Validates every line of the block, outside the lock. */
+static void check_block(ndjson_worker *w)
+{
+    const char *p = w->block, *end = w->block + w->length;
+    size_t cap = w->s->cap;
+    w->count = 0;
+    w->newlines = 0;
+    while (p < end && !w->out_of_memory) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t length = (size_t)((nl ? nl : end) - p);
+        if (length > 0)
+            note_line(w, (size_t)(p - w->block), length < cap ? length : cap, w->newlines);
+        if (!nl) break;
+        w->newlines++;
+        p = nl + 1;
+    }
+}
+
+/* Writes the block's results; only the worker whose turn it is runs this. */
+static void write_block(ndjson_worker *w, size_t first_line)
+{
+    ndjson_stream *s = w->s;
+    dsx_diag_list none;
+    size_t i;
+    if (w->out_of_memory) out_of_memory();
+    memset(&none, 0, sizeof none);
+    for (i = 0; i < w->count; i++) {
+        const ndjson_line *l = &w->lines[i];
+        document doc;
+        doc.file = s->shown;
+        doc.record = first_line + l->line;
+        doc.text = w->block + l->start;
+        doc.length = l->length;
+        if (l->clean) print_json(&doc, &none);
+        else check_document(s->opt, &doc);
+    }
+}
+
+static void *ndjson_work(void *arg)
+{
+    ndjson_worker *w = arg;
+    ndjson_stream *s = w->s;
+    for (;;) {
+        size_t first_line;
+        int took;
+        pthread_mutex_lock(&s->lock);
+        took = take_block(w);
+        pthread_mutex_unlock(&s->lock);
+        if (!took) return NULL;
+        check_block(w);
+        pthread_mutex_lock(&s->lock);
+        while (s->turn != w->number) pthread_cond_wait(&s->turn_passed, &s->lock);
+        first_line = s->first_line;
+        pthread_mutex_unlock(&s->lock);
+        write_block(w, first_line);
+        pthread_mutex_lock(&s->lock);
+        s->first_line = first_line + w->newlines;
+        s->turn++;
+        pthread_cond_broadcast(&s->turn_passed);
+        pthread_mutex_unlock(&s->lock);
+    }
+}
+
+/* Workers beyond the first run in threads; the first is the caller. */
+static void run_workers(ndjson_worker *workers, size_t jobs)
+{
+    size_t started = 1, i;
+    while (started < jobs &&
+           pthread_create(&workers[started].thread, NULL, ndjson_work, &workers[started]) == 0)
+        started++;
+    ndjson_work(&workers[0]);
+    for (i = 1; i < started; i++) pthread_join(workers[i].thread, NULL);
+}
 
 static void process_ndjson(const options *opt, FILE *f, const char *shown, run_state *st)
 {
-    line_reader *lr = &ndjson_reader;
-    size_t n;
-    lr->cap = opt->config.max_size + 1;
-    if (!reserve(&lr->line, lr->cap)) {
+    ndjson_stream s;
+    ndjson_worker *workers = calloc(opt->jobs, sizeof *workers);
+    size_t i, jobs = opt->jobs;
+    int ready = workers != NULL;
+    memset(&s, 0, sizeof s);
+    s.opt = opt;
+    s.f = f;
+    s.shown = shown;
+    s.cap = opt->config.max_size + 1;
+    s.first_line = 1;
+    s.carry = ready ? malloc(s.cap) : NULL;
+    ready = ready && s.carry;
+    for (i = 0; ready && i < jobs; i++) {
+        workers[i].s = &s;
+        workers[i].block = malloc(READ_BLOCK + s.cap);
+        ready = workers[i].block != NULL;
+    }
+    if (ready) {
+        pthread_mutex_init(&s.lock, NULL);
+        pthread_cond_init(&s.turn_passed, NULL);
+        run_workers(workers, jobs);
+        pthread_cond_destroy(&s.turn_passed);
+        pthread_mutex_destroy(&s.lock);
+        if (ferror(f)) {
+            fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
+            st->any_io_error = 1;
+        }
+    } else {
         fprintf(stderr, "dsx: out of memory reading %s\n", shown);
         st->any_io_error = 1;
-        return;
     }
-    lr->length = 0;
-    lr->number = 1;
-    while ((n = fread(read_block, 1, sizeof read_block, f)) > 0) {
-        const char *p = read_block, *end = read_block + n;
-        while (p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            if (!nl) {
-                gather(lr, p, (size_t)(end - p));
-                break;
-            }
-            if (lr->length == 0) {   /* the whole line is in the block */
-                check_line(opt, lr, shown, st, p, (size_t)(nl - p));
-            } else {
-                gather(lr, p, (size_t)(nl - p));
-                check_line(opt, lr, shown, st, lr->line.data, lr->length);
-            }
-            p = nl + 1;
-        }
+    for (i = 0; workers && i < jobs; i++) {
+        if (workers[i].any_invalid) st->any_invalid = 1;
+        free(workers[i].block);
+        free(workers[i].lines);
     }
-    if (ferror(f)) {
-        fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
-        st->any_io_error = 1;
-        return;
-    }
-    check_line(opt, lr, shown, st, lr->line.data, lr->length);
+    free(workers);
+    free(s.carry);
 }
 
 static int run(const options *opt)
@@ -800,6 +990,9 @@ static int apply_validate_option(options *opt, int argc, char **argv, int *i)
         else return usage_error("--style takes aws or botocore", v);
     } else if (strcmp(argv[*i], "--ndjson") == 0) {
         opt->ndjson = 1;
+    } else if ((v = option_value(argc, argv, i, "--jobs"))) {
+        if (!parse_count(v, &opt->jobs) || opt->jobs < 1 || opt->jobs > JOBS_MAX)
+            return usage_error("--jobs takes a whole number from 1 to 64", v);
     } else if ((v = option_value(argc, argv, i, "--max-errors"))) {
         if (!parse_count(v, &opt->max_errors))
             return usage_error("--max-errors takes a whole number from 0 to 1000000", v);
@@ -858,12 +1051,21 @@ static int check_combination(options *opt)
     return 0;
 }
 
+/* One NDJSON worker per online CPU, at most JOBS_MAX. */
+static size_t default_jobs(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus < 1) return 1;
+    return cpus > JOBS_MAX ? JOBS_MAX : (size_t)cpus;
+}
+
 int main(int argc, char **argv)
 {
     options opt;
     int status;
     memset(&opt, 0, sizeof opt);
     opt.max_errors = 100;
+    opt.jobs = default_jobs();
     opt.status = -1;
     dsx_config_init(&opt.config, DSX_PROFILE_STRICT);
     if (argc < 2) {
@@ -891,6 +1093,5 @@ int main(int argc, char **argv)
     free(opt.files);
     free(scratch.data);
     free(input_buffer.data);
-    free(ndjson_reader.line.data);
     return status;
 }

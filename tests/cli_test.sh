@@ -148,6 +148,40 @@ check "ndjson too large record" 1 want.txt "$DSX" validate --ndjson big.ndjson
 want "<stdin>:2:14: error: $MSG_REQUIRED [required]"
 STDIN=records.ndjson check "ndjson stdin" 1 want.txt sh -c "\"$DSX\" validate --ndjson - | grep '^<stdin>:2:'; test \$? -eq 0 && exit 1"
 
+# Many blocks (256 KiB each) in parallel: lines of every length, empty lines,
+# a record over the limit cut across blocks, a last line without a newline.
+# The expected lines come from the generator; the output must be the same
+# for any number of workers, and from a pipe.
+python3 - "$ARN" "$MSG_REQUIRED" > many.ndjson 3> many-want.txt <<'PY'
+import os, sys
+arn, required = sys.argv[1], sys.argv[2]
+out, want = sys.stdout, os.fdopen(3, "w")
+for n in range(1, 30001):
+    if n == 9000:
+        out.write("[" + "1," * 700000 + "1]\n")
+        want.write("many.ndjson:%d:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]\n" % n)
+    elif n % 11 == 0:
+        out.write("\n")
+    elif n % 7 == 3:
+        out.write('{"Options":{}}\n')
+        want.write("many.ndjson:%d:14: error: %s [required]\n" % (n, required))
+    else:
+        out.write('{"TaskExecutionArn":"%s",%s"Options":{"BytesPerSecond":%d}}\n' % (arn, " " * (n * 13 % 97), n))
+out.write("[1,")
+want.write("many.ndjson:30001:4: error: Malformed JSON: unexpected end of input [syntax]\n")
+PY
+for jobs in 1 2 5; do
+    check "ndjson many blocks, $jobs jobs" 1 many-want.txt "$DSX" validate --ndjson --jobs "$jobs" many.ndjson
+done
+sed 's/^many.ndjson:/<stdin>:/' many-want.txt > want.txt
+check "ndjson many blocks, from a pipe" 1 want.txt sh -c "cat many.ndjson | \"$DSX\" validate --ndjson --jobs 3"
+"$DSX" validate --ndjson --format json --jobs 1 many.ndjson > one.txt
+"$DSX" validate --ndjson --format json --jobs 4 many.ndjson > four.txt
+if cmp -s one.txt four.txt && [ "$(grep -c '"valid":true' one.txt)" = "$(grep -c '"BytesPerSecond"' many.ndjson)" ]; then
+    passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: ndjson json, 1 and 4 jobs"; fi
+want "dsx: --jobs takes a whole number from 1 to 64: 0" "Try 'dsx --help'."
+check "--jobs 0" 2 want.txt sh -c "\"$DSX\" validate --ndjson --jobs 0 2>&1"
+
 # a whole document over the limit is read no further than the limit
 want "big.ndjson:1:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]"
 check "document too large" 1 want.txt "$DSX" validate big.ndjson
