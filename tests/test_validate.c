@@ -572,9 +572,16 @@ static void arn_fast_path_agrees_with_matcher(void **state)
         /* regions of 8 and more bytes: checked a word at a time */
         "arn:aws:datasync:eu-west2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
         "arn:aws:datasync:ap-southeast-2:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+        /* regions either side of 16 bytes: one vector piece, or the general way */
+        "arn:aws:datasync:abcdefghijklm-5:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
+        "arn:aws:datasync:abcdefghijklm-56:123456789012:task/task-0123456789abcdef0/execution/exec-0123456789abcdef0",
     };
-    /* the bytes either side of each class boundary, non-ASCII, and NUL (the raw bytes are unchecked) */
-    static const char replacements[] = ":-/afgz09AX\n,.`{@\x01\x7f\x80\xff" "\0";
+    /*
+     * The bytes either side of each class boundary, non-ASCII, NUL (the raw
+     * bytes are unchecked), and D and H, which stand for a digit and a hex
+     * digit in the vector check's pattern.
+     */
+    static const char replacements[] = ":-/afgz09AXDH\n,.`{@\x01\x7f\x80\xff" "\0";
     char s[160];
     size_t b, i, k, agreed = 0;
     (void)state;
@@ -588,6 +595,8 @@ static void arn_fast_path_agrees_with_matcher(void **state)
                 memcpy(s, bases[b], n);
                 s[i] = replacements[k];
                 assert_int_equal(dsx_arn_match_bytes(s, i < n ? n : n + 1), matcher_accepts(s, i < n ? n : n + 1));
+                if (i < n && replacements[k] != '"')
+                    assert_int_equal(arn_match_quoted_length(s, n), matcher_accepts(s, n) ? n : 0);
                 memcpy(s, bases[b], i);
                 s[i] = replacements[k];
                 memcpy(s + i + 1, bases[b] + i, n - i);
