@@ -129,10 +129,6 @@ static const char usage_check_json[] =
 
 /* ---- small output helpers ---- */
 
-/* A rendered string (pointer, message, summary), grown as needed. */
-typedef size_t (*render_fn)(const dsx_diag *d, const char *json, size_t length,
-                            char *buf, size_t size);
-
 typedef struct text_buffer {
     char *data;
     size_t size;
@@ -149,76 +145,131 @@ static int reserve(text_buffer *b, size_t need)
     return 1;
 }
 
-static text_buffer scratch;
-
-static const char *render(render_fn fn, const dsx_diag *d, const document *doc,
-                          size_t *length)
-{
-    size_t need = fn(d, doc->text, doc->length, scratch.data, scratch.size);
-    if (need >= scratch.size) {
-        if (!reserve(&scratch, need + 1)) {
-            fputs("dsx: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
-        fn(d, doc->text, doc->length, scratch.data, scratch.size);
-    }
-    *length = need;
-    return scratch.data;
-}
-
-static dsx_style message_style;
-
-static size_t render_message(const dsx_diag *d, const char *json, size_t length,
-                             char *buf, size_t size)
-{
-    return dsx_diag_message_styled(d, message_style, json, length, buf, size);
-}
-
 /*
- * Results on standard output are assembled here and handed to stdio in
- * large pieces: a JSON line is dozens of small writes, and a call into
- * stdio per piece cost more than the validation. Anything else written to
- * stdout calls out_flush() first, so the order is kept.
+ * Where results go. They are assembled in the writer's buffer and handed to
+ * stdio in large pieces: a JSON line is dozens of small writes, and a call
+ * into stdio per piece cost more than the validation. Anything else written
+ * to the same stream flushes the writer first, so the order is kept.
+ *
+ * An NDJSON worker's writer holds its block's results until the block's
+ * turn (holding); past HOLD_MAX bytes it waits for the turn instead
+ * (wait_turn) and then writes as it goes, so memory stays bounded.
  */
 #define OUT_BLOCK ((size_t)1 << 16)
-static char out_data[OUT_BLOCK];
-static size_t out_length;
+#define HOLD_MAX ((size_t)4 << 20)
 
-static void out_flush(void)
+typedef struct writer {
+    FILE *stream;
+    text_buffer out;
+    size_t length;
+    int holding;
+    void (*wait_turn)(void *arg);
+    void *turn_arg;
+    text_buffer scratch;            /* one rendered pointer, message or summary */
+    dsx_diag *items;                /* max_errors diagnostics of one document */
+    const dsx_diag_list *summary;   /* the list the summary renderers read */
+} writer;
+
+static void out_of_memory(writer *w);
+
+static void out_flush(writer *w)
 {
-    fwrite(out_data, 1, out_length, stdout);
-    out_length = 0;
+    if (w->length) fwrite(w->out.data, 1, w->length, w->stream);
+    w->length = 0;
 }
 
-static void out_write(const char *s, size_t n)
+/* Room for n more bytes while holding; 0 past HOLD_MAX or without memory. */
+static int hold_more(writer *w, size_t n)
 {
-    if (n > OUT_BLOCK - out_length) {
-        out_flush();
-        if (n >= OUT_BLOCK) {
-            fwrite(s, 1, n, stdout);
-            return;
+    size_t need = w->length + n, size = w->out.size;
+    if (need > HOLD_MAX) return 0;
+    while (size < need) size *= 2;
+    return reserve(&w->out, size < HOLD_MAX ? size : HOLD_MAX);
+}
+
+static void out_write(writer *w, const char *s, size_t n)
+{
+    if (n > w->out.size - w->length) {
+        if (w->holding && !hold_more(w, n)) {
+            w->wait_turn(w->turn_arg);   /* it is this block's turn from now on */
+            w->holding = 0;
+        }
+        if (!w->holding) {
+            out_flush(w);
+            if (n >= w->out.size) {
+                fwrite(s, 1, n, w->stream);
+                return;
+            }
         }
     }
-    memcpy(out_data + out_length, s, n);
-    out_length += n;
+    memcpy(w->out.data + w->length, s, n);
+    w->length += n;
 }
 
-static void out_text(const char *s)
+static void out_text(writer *w, const char *s)
 {
-    out_write(s, strlen(s));
+    out_write(w, s, strlen(s));
 }
 
-static void out_char(char c)
+static void out_char(writer *w, char c)
 {
-    out_write(&c, 1);
+    out_write(w, &c, 1);
 }
 
-static void out_uint(unsigned long v)
+static void out_uint(writer *w, unsigned long v)
 {
     char digits[24];
     size_t n = sizeof digits;
     do digits[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
-    out_write(digits + n, sizeof digits - n);
+    out_write(w, digits + n, sizeof digits - n);
+}
+
+/* A writer to stream with room for max_errors diagnostics; 0 without memory. */
+static int writer_init(writer *w, FILE *stream, size_t max_errors)
+{
+    memset(w, 0, sizeof *w);
+    w->stream = stream;
+    w->items = calloc(max_errors ? max_errors : 1, sizeof *w->items);
+    return w->items && reserve(&w->out, OUT_BLOCK);
+}
+
+static void writer_free(writer *w)
+{
+    free(w->out.data);
+    free(w->scratch.data);
+    free(w->items);
+}
+
+/* A rendered string (pointer, message, summary), grown as needed. */
+typedef size_t (*render_fn)(const writer *w, const dsx_diag *d, const char *json, size_t length,
+                            char *buf, size_t size);
+
+static const char *render(writer *w, render_fn fn, const dsx_diag *d, const document *doc,
+                          size_t *length)
+{
+    size_t need = fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
+    if (need >= w->scratch.size) {
+        if (!reserve(&w->scratch, need + 1)) out_of_memory(w);
+        fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
+    }
+    *length = need;
+    return w->scratch.data;
+}
+
+static dsx_style message_style;
+
+static size_t render_message(const writer *w, const dsx_diag *d, const char *json, size_t length,
+                             char *buf, size_t size)
+{
+    (void)w;
+    return dsx_diag_message_styled(d, message_style, json, length, buf, size);
+}
+
+static size_t render_pointer(const writer *w, const dsx_diag *d, const char *json, size_t length,
+                             char *buf, size_t size)
+{
+    (void)w;
+    return dsx_diag_pointer(d, json, length, buf, size);
 }
 
 /*
@@ -254,12 +305,12 @@ static int needs_escape(const unsigned char *s, size_t i, size_t n)
     return i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
 }
 
-/* A JSON string on standard output; runs of plain bytes are copied whole. */
-static void json_string(const char *text, size_t n)
+/* A JSON string; runs of plain bytes are copied whole. */
+static void json_string(writer *w, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, run = 0;
-    out_char('"');
+    out_char(w, '"');
     while (i < n) {
         unsigned char c;
         char escaped[8];
@@ -271,7 +322,7 @@ static void json_string(const char *text, size_t n)
             i++;
             continue;
         }
-        out_write(text + run, i - run);
+        out_write(w, text + run, i - run);
         if (c == '"' || c == '\\') sprintf(escaped, "\\%c", c);
         else if (c == '\n') strcpy(escaped, "\\n");
         else if (c == '\r') strcpy(escaped, "\\r");
@@ -281,30 +332,36 @@ static void json_string(const char *text, size_t n)
             sprintf(escaped, "\\u%04x", s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
             i += 2;
         }
-        out_text(escaped);
+        out_text(w, escaped);
         run = ++i;
     }
-    out_write(text + run, n - run);
-    out_char('"');
+    out_write(w, text + run, n - run);
+    out_char(w, '"');
 }
 
 /* ---- output of one document's result ---- */
 
-static void print_text(FILE *out, const document *doc, const dsx_diag_list *list)
+static void print_text(writer *w, const document *doc, const dsx_diag_list *list)
 {
     size_t i, n;
-    if (out == stdout && list->stored) out_flush();   /* keep the order of the results */
     for (i = 0; i < list->stored; i++) {
         const dsx_diag *d = &list->items[i];
-        const char *msg = render(render_message, d, doc, &n);
-        unsigned long line = doc->record ? (unsigned long)doc->record : (unsigned long)d->line;
-        fprintf(out, "%s:%lu:%lu: %s: %.*s [%s]\n", doc->file, line, (unsigned long)d->column,
-               d->severity == DSX_SEVERITY_ERROR ? "error" : "warning", (int)n, msg,
-               dsx_code_name((dsx_code)d->code));
+        const char *msg;
+        out_text(w, doc->file);
+        out_char(w, ':');
+        out_uint(w, doc->record ? (unsigned long)doc->record : (unsigned long)d->line);
+        out_char(w, ':');
+        out_uint(w, (unsigned long)d->column);
+        out_text(w, d->severity == DSX_SEVERITY_ERROR ? ": error: " : ": warning: ");
+        msg = render(w, render_message, d, doc, &n);
+        out_write(w, msg, n);
+        out_text(w, " [");
+        out_text(w, dsx_code_name((dsx_code)d->code));
+        out_text(w, "]\n");
     }
 }
 
-static void print_json_diags(const document *doc, const dsx_diag_list *list,
+static void print_json_diags(writer *w, const document *doc, const dsx_diag_list *list,
                              dsx_severity severity)
 {
     size_t i, n, printed = 0;
@@ -312,102 +369,98 @@ static void print_json_diags(const document *doc, const dsx_diag_list *list,
         const dsx_diag *d = &list->items[i];
         const char *s;
         if (d->severity != severity) continue;
-        out_text(printed++ ? ",{\"code\":\"" : "{\"code\":\"");
-        out_text(dsx_code_name((dsx_code)d->code));
-        out_text("\",\"path\":");
-        s = render(dsx_diag_pointer, d, doc, &n);
-        json_string(s, n);
-        out_text(",\"offset\":");
-        out_uint((unsigned long)d->offset);
-        out_text(",\"line\":");
-        out_uint((unsigned long)d->line);
-        out_text(",\"column\":");
-        out_uint((unsigned long)d->column);
-        out_text(",\"message\":");
-        s = render(render_message, d, doc, &n);
-        json_string(s, n);
-        out_char('}');
+        out_text(w, printed++ ? ",{\"code\":\"" : "{\"code\":\"");
+        out_text(w, dsx_code_name((dsx_code)d->code));
+        out_text(w, "\",\"path\":");
+        s = render(w, render_pointer, d, doc, &n);
+        json_string(w, s, n);
+        out_text(w, ",\"offset\":");
+        out_uint(w, (unsigned long)d->offset);
+        out_text(w, ",\"line\":");
+        out_uint(w, (unsigned long)d->line);
+        out_text(w, ",\"column\":");
+        out_uint(w, (unsigned long)d->column);
+        out_text(w, ",\"message\":");
+        s = render(w, render_message, d, doc, &n);
+        json_string(w, s, n);
+        out_char(w, '}');
     }
 }
 
-static size_t render_summary(const dsx_diag *unused, const char *json, size_t length,
-                             char *buf, size_t size);
-static const dsx_diag_list *summary_list;
-
-static size_t render_summary(const dsx_diag *unused, const char *json, size_t length,
-                             char *buf, size_t size)
+static size_t render_summary(const writer *w, const dsx_diag *unused, const char *json,
+                             size_t length, char *buf, size_t size)
 {
     (void)unused;
-    return dsx_summary_styled(summary_list->items, summary_list->stored,
-                              summary_list->errors, message_style, json, length, buf, size);
+    return dsx_summary_styled(w->summary->items, w->summary->stored, w->summary->errors,
+                              message_style, json, length, buf, size);
 }
 
-static size_t render_error_body(const dsx_diag *unused, const char *json, size_t length,
-                                char *buf, size_t size)
+static size_t render_error_body(const writer *w, const dsx_diag *unused, const char *json,
+                                size_t length, char *buf, size_t size)
 {
     (void)unused;
-    return dsx_error_body(summary_list->items, summary_list->stored, summary_list->errors,
+    return dsx_error_body(w->summary->items, w->summary->stored, w->summary->errors,
                           json, length, buf, size);
 }
 
-static void print_error_body(const document *doc, const dsx_diag_list *list)
+static void print_error_body(writer *w, const document *doc, const dsx_diag_list *list)
 {
     size_t n;
     const char *s;
     if (!list->errors) return;
-    summary_list = list;
-    s = render(render_error_body, NULL, doc, &n);
-    out_write(s, n);
-    out_char('\n');
+    w->summary = list;
+    s = render(w, render_error_body, NULL, doc, &n);
+    out_write(w, s, n);
+    out_char(w, '\n');
 }
 
-static void print_json(const document *doc, const dsx_diag_list *list)
+static void print_json(writer *w, const document *doc, const dsx_diag_list *list)
 {
     size_t n;
-    out_text("{\"file\":");
-    json_string(doc->file, strlen(doc->file));
+    out_text(w, "{\"file\":");
+    json_string(w, doc->file, strlen(doc->file));
     if (doc->record) {
-        out_text(",\"record\":");
-        out_uint((unsigned long)doc->record);
+        out_text(w, ",\"record\":");
+        out_uint(w, (unsigned long)doc->record);
     }
-    out_text(list->errors ? ",\"valid\":false,\"errors\":[" : ",\"valid\":true,\"errors\":[");
-    print_json_diags(doc, list, DSX_SEVERITY_ERROR);
-    out_text("],\"warnings\":[");
-    print_json_diags(doc, list, DSX_SEVERITY_WARNING);
-    out_text("],\"summary\":");
+    out_text(w, list->errors ? ",\"valid\":false,\"errors\":[" : ",\"valid\":true,\"errors\":[");
+    print_json_diags(w, doc, list, DSX_SEVERITY_ERROR);
+    out_text(w, "],\"warnings\":[");
+    print_json_diags(w, doc, list, DSX_SEVERITY_WARNING);
+    out_text(w, "],\"summary\":");
     if (list->errors) {
         const char *s;
-        summary_list = list;
-        s = render(render_summary, NULL, doc, &n);
-        json_string(s, n);
+        w->summary = list;
+        s = render(w, render_summary, NULL, doc, &n);
+        json_string(w, s, n);
     } else {
-        out_text("null");
+        out_text(w, "null");
     }
-    out_text(",\"error_count\":");
-    out_uint((unsigned long)list->errors);
-    out_text("}\n");
+    out_text(w, ",\"error_count\":");
+    out_uint(w, (unsigned long)list->errors);
+    out_text(w, "}\n");
 }
 
 /* ---- checking one document ---- */
 
-static dsx_diag *diag_items;
-
-static void out_of_memory(void)
+/* The results so far (unless held for a later turn), the message, exit 2. */
+static void out_of_memory(writer *w)
 {
-    out_flush();
+    if (!w->holding) out_flush(w);
+    fflush(w->stream);
     fputs("dsx: out of memory\n", stderr);
     exit(EXIT_USAGE);
 }
 
 /* Writes the emitted text and a newline, or fails like any other output. */
-static dsx_result write_emitted(dsx_result r, char *text, size_t length)
+static dsx_result write_emitted(writer *w, dsx_result r, char *text, size_t length)
 {
-    if (r == DSX_NO_MEMORY) out_of_memory();
+    if (r == DSX_NO_MEMORY) out_of_memory(w);
     if (r != DSX_VALID) {
         fputs("dsx: the document could not be emitted\n", stderr);
         return DSX_INVALID;
     }
-    out_flush();
+    out_flush(w);
     fwrite(text, 1, length, stdout);
     putchar('\n');
     dsx_default_allocator.release(dsx_default_allocator.context, text, length + 1);
@@ -415,21 +468,22 @@ static dsx_result write_emitted(dsx_result r, char *text, size_t length)
 }
 
 /* The HTTP request as it goes on the wire: no newline added after the body. */
-static dsx_result write_http(const dsx_request *request, const dsx_kept *kept, unsigned flags)
+static dsx_result write_http(writer *w, const dsx_request *request, const dsx_kept *kept,
+                             unsigned flags)
 {
     size_t length = dsx_http_request(request, kept, flags, NULL, 0);
     char *text;
-    if (length == 0) return write_emitted(DSX_INVALID, NULL, 0);
+    if (length == 0) return write_emitted(w, DSX_INVALID, NULL, 0);
     text = malloc(length + 1);
-    if (!text) out_of_memory();
+    if (!text) out_of_memory(w);
     dsx_http_request(request, kept, flags, text, length + 1);
-    out_flush();
+    out_flush(w);
     fwrite(text, 1, length, stdout);
     free(text);
     return DSX_VALID;
 }
 
-static dsx_result emit_valid(const options *opt, const dsx_config *config,
+static dsx_result emit_valid(writer *w, const options *opt, const dsx_config *config,
                              const dsx_request *request, const dsx_options *options_doc,
                              const dsx_kept *kept)
 {
@@ -449,16 +503,16 @@ static dsx_result emit_valid(const options *opt, const dsx_config *config,
         r = dsx_emit_options_alloc(&effective, kept, flags, &dsx_default_allocator,
                                    &text, &length);
     } else if (opt->http) {
-        return write_http(request, kept, flags);
+        return write_http(w, request, kept, flags);
     } else {
         r = dsx_emit_request_alloc(request, kept, flags, &dsx_default_allocator,
                                    &text, &length);
     }
-    return write_emitted(r, text, length);
+    return write_emitted(w, r, text, length);
 }
 
 /* dsx emit: validate, then write the canonical form (diagnostics to stderr). */
-static dsx_result emit_document(const options *opt, const document *doc)
+static dsx_result emit_document(const options *opt, writer *w, const document *doc)
 {
     dsx_diag_list list;
     dsx_config config = opt->config;
@@ -467,7 +521,7 @@ static dsx_result emit_document(const options *opt, const document *doc)
     dsx_kept kept;
     dsx_result result;
     memset(&list, 0, sizeof list);
-    list.items = diag_items;
+    list.items = w->items;
     list.capacity = opt->max_errors;
     if (opt->keep_unknown) config.unknown_members = DSX_UNKNOWN_KEEP;
     dsx_kept_init(&kept, NULL, 0, &dsx_default_allocator);
@@ -477,74 +531,85 @@ static dsx_result emit_document(const options *opt, const document *doc)
     else
         result = dsx_validate_request_kept(doc->text, doc->length, &config, &request,
                                            &kept, &list);
-    if (result == DSX_NO_MEMORY) out_of_memory();
-    print_text(stderr, doc, &list);   /* errors, or the warnings of a valid one */
-    if (result == DSX_VALID) result = emit_valid(opt, &config, &request, &options_doc, &kept);
+    if (result == DSX_NO_MEMORY) out_of_memory(w);
+    out_flush(w);
+    w->stream = stderr;   /* errors, or the warnings of a valid one */
+    print_text(w, doc, &list);
+    out_flush(w);
+    w->stream = stdout;
+    if (result == DSX_VALID) result = emit_valid(w, opt, &config, &request, &options_doc, &kept);
     dsx_kept_free(&kept);
     return result;
 }
 
-static void print_field(const char *name, const dsx_response *r, dsx_response_field field)
+static void print_field(writer *w, const char *name, const dsx_response *r,
+                        dsx_response_field field)
 {
     char *text;
     size_t n;
-    out_text(",\"");
-    out_text(name);
-    out_text("\":");
+    out_text(w, ",\"");
+    out_text(w, name);
+    out_text(w, "\":");
     if (!dsx_response_has(r, field)) {
-        out_text("null");
+        out_text(w, "null");
         return;
     }
     n = dsx_response_text(r, field, NULL, 0);
     text = malloc(n + 1);
-    if (!text) out_of_memory();
+    if (!text) out_of_memory(w);
     dsx_response_text(r, field, text, n + 1);
-    json_string(text, n);
+    json_string(w, text, n);
     free(text);
 }
 
 /* dsx parse-response: the one-line JSON object of spec §8. */
-static dsx_result parse_response_document(const options *opt, const document *doc)
+static dsx_result parse_response_document(const options *opt, writer *w, const document *doc)
 {
     dsx_response r;
     const char *header = opt->error_type;
     dsx_parse_response((int)opt->status, header, header ? strlen(header) : 0,
                        doc->text, doc->length, &r);
     if (r.type == DSX_ERROR_NONE) {
-        out_text("{\"ok\":true}\n");
+        out_text(w, "{\"ok\":true}\n");
         return DSX_VALID;
     }
-    out_text("{\"ok\":false");
-    print_field("type", &r, DSX_FIELD_TYPE);
-    out_text(r.modeled ? ",\"modeled\":true" : ",\"modeled\":false");
-    out_text(r.fault == DSX_FAULT_SERVER ? ",\"fault\":\"server\"" : ",\"fault\":\"client\"");
-    print_field("message", &r, DSX_FIELD_MESSAGE);
-    print_field("errorCode", &r, DSX_FIELD_ERROR_CODE);
-    print_field("datasyncErrorCode", &r, DSX_FIELD_DATASYNC_ERROR_CODE);
-    out_text("}\n");
+    out_text(w, "{\"ok\":false");
+    print_field(w, "type", &r, DSX_FIELD_TYPE);
+    out_text(w, r.modeled ? ",\"modeled\":true" : ",\"modeled\":false");
+    out_text(w, r.fault == DSX_FAULT_SERVER ? ",\"fault\":\"server\"" : ",\"fault\":\"client\"");
+    print_field(w, "message", &r, DSX_FIELD_MESSAGE);
+    print_field(w, "errorCode", &r, DSX_FIELD_ERROR_CODE);
+    print_field(w, "datasyncErrorCode", &r, DSX_FIELD_DATASYNC_ERROR_CODE);
+    out_text(w, "}\n");
     return DSX_VALID;
 }
 
-static dsx_result check_document(const options *opt, const document *doc)
+static dsx_result validate_document(const options *opt, const char *text, size_t length,
+                                    dsx_diag_list *list)
+{
+    if (opt->options_document)
+        return dsx_validate_options(text, length, &opt->config, NULL, list);
+    return dsx_validate_request(text, length, &opt->config, NULL, list);
+}
+
+static dsx_result check_document(const options *opt, writer *w, const document *doc)
 {
     dsx_diag_list list;
     dsx_result result;
-    if (opt->cmd == CMD_EMIT) return emit_document(opt, doc);
-    if (opt->cmd == CMD_PARSE_RESPONSE) return parse_response_document(opt, doc);
+    if (opt->cmd == CMD_EMIT) return emit_document(opt, w, doc);
+    if (opt->cmd == CMD_PARSE_RESPONSE) return parse_response_document(opt, w, doc);
     memset(&list, 0, sizeof list);
-    list.items = diag_items;
+    list.items = w->items;
     list.capacity = opt->cmd == CMD_CHECK_JSON ? 1 : opt->max_errors;
     if (opt->cmd == CMD_CHECK_JSON) {
-        result = dsx_check_json(doc->text, doc->length, &opt->config, diag_items);
+        result = dsx_check_json(doc->text, doc->length, &opt->config, w->items);
         list.stored = list.errors = result == DSX_VALID ? 0 : 1;
-    } else if (opt->options_document) {
-        result = dsx_validate_options(doc->text, doc->length, &opt->config, NULL, &list);
     } else {
-        result = dsx_validate_request(doc->text, doc->length, &opt->config, NULL, &list);
+        result = validate_document(opt, doc->text, doc->length, &list);
     }
-    if (opt->cmd == CMD_CHECK_JSON || opt->format == FORMAT_TEXT) print_text(stdout, doc, &list);
-    else if (opt->format == FORMAT_JSON) print_json(doc, &list);
-    else print_error_body(doc, &list);
+    if (opt->cmd == CMD_CHECK_JSON || opt->format == FORMAT_TEXT) print_text(w, doc, &list);
+    else if (opt->format == FORMAT_JSON) print_json(w, doc, &list);
+    else print_error_body(w, doc, &list);
     return result;
 }
 
@@ -606,7 +671,8 @@ static void note_result(run_state *st, dsx_result r)
 /* The whole-document buffer; freed at the end of main. */
 static text_buffer input_buffer;
 
-static void process_whole(const options *opt, FILE *f, const char *shown, run_state *st)
+static void process_whole(const options *opt, writer *out, FILE *f, const char *shown,
+                          run_state *st)
 {
     text_buffer *buf = &input_buffer;
     document doc;
@@ -619,28 +685,29 @@ static void process_whole(const options *opt, FILE *f, const char *shown, run_st
     doc.record = 0;
     doc.text = buf->data ? buf->data : "";
     doc.length = length;
-    note_result(st, check_document(opt, &doc));
+    note_result(st, check_document(opt, out, &doc));
 }
 
 /*
  * NDJSON, in parallel and in order. Workers (--jobs, one per CPU by default)
  * take turns reading the input in blocks of READ_BLOCK bytes, each block cut
  * after its last newline (the cut line is carried to the start of the next
- * block); each validates the lines of its own block while the others read
- * and validate theirs, then waits for its block's turn and writes its
- * results, so the output is the same, byte for byte, whatever the number of
- * workers. Validating, a worker only notes which lines have something to
- * print; at its turn it validates those again, through the same
- * check_document() as any other input (the output code is shared and used
- * by one worker at a time). A valid line with no diagnostic, the common
- * case, is validated once. A line longer than max_size+1 bytes is passed as
- * its first max_size+1 bytes (too_large) and the rest dropped. Memory: per
- * worker one block plus one record (READ_BLOCK + max_size + 1 bytes, of
- * which only what the lines use is touched) and its list of lines to print.
+ * block). Each then works on its own block while the others work on theirs:
+ * it validates every line, noting the lines with something to print; once
+ * the block before it has been counted it knows its first line number, and
+ * prints the noted lines into its own writer (validating those that have
+ * diagnostics again, through the same check_document() as any other
+ * input); then it waits for its block's turn and hands its output to
+ * stdout. So the output is the same, byte for byte, whatever the number of
+ * workers, and a valid line with nothing to say is validated once. A line
+ * longer than max_size+1 bytes is passed as its first max_size+1 bytes
+ * (too_large) and the rest dropped. Memory: per worker one block plus one
+ * record (READ_BLOCK + max_size + 1 bytes, touched only as far as the lines
+ * go), its list of lines to print and at most HOLD_MAX bytes of output.
  */
 typedef struct ndjson_stream {
     pthread_mutex_t lock;
-    pthread_cond_t turn_passed;
+    pthread_cond_t changed;   /* a block was counted or a turn passed */
     const options *opt;
     FILE *f;
     const char *shown;
@@ -650,8 +717,10 @@ typedef struct ndjson_stream {
     int skipping;             /* the carried line is longer than cap: drop the rest */
     int done;                 /* end of input, or a read error */
     size_t blocks_taken;      /* number of the next block to read */
-    size_t turn;              /* the block whose results are written next */
-    size_t first_line;        /* the line number of that block's first line */
+    size_t blocks_counted;    /* blocks whose lines are counted */
+    size_t next_line;         /* the number of the first line of block blocks_counted */
+    size_t turn;              /* the block whose output goes to stdout next */
+    size_t workers;
 } ndjson_stream;
 
 typedef struct ndjson_line {
@@ -663,13 +732,14 @@ typedef struct ndjson_line {
 typedef struct ndjson_worker {
     ndjson_stream *s;
     pthread_t thread;
+    writer out;
     char *block;              /* READ_BLOCK + cap bytes */
     size_t length;
-    size_t number;            /* this block's turn */
+    size_t number;            /* this block's place in the input */
     size_t newlines;
     ndjson_line *lines;       /* the lines with something to print */
     size_t count, capacity;
-    int out_of_memory;
+    int no_memory;
     int any_invalid;
 } ndjson_worker;
 
@@ -732,19 +802,11 @@ static int take_block(ndjson_worker *w)
     return 1;
 }
 
-static dsx_result validate_quietly(const options *opt, const char *text, size_t length,
-                                   dsx_diag_list *counts)
-{
-    if (opt->options_document)
-        return dsx_validate_options(text, length, &opt->config, NULL, counts);
-    return dsx_validate_request(text, length, &opt->config, NULL, counts);
-}
-
 static void note_line(ndjson_worker *w, size_t start, size_t length, size_t line)
 {
     const options *opt = w->s->opt;
     dsx_diag_list counts = {NULL, 0, 0, 0, 0, 0};
-    dsx_result r = validate_quietly(opt, w->block + start, length, &counts);
+    dsx_result r = validate_document(opt, w->block + start, length, &counts);
     int clean = r == DSX_VALID && counts.total == 0;
     if (r != DSX_VALID) w->any_invalid = 1;
     if (clean && opt->format != FORMAT_JSON) return;
@@ -752,7 +814,7 @@ static void note_line(ndjson_worker *w, size_t start, size_t length, size_t line
         size_t more = w->capacity ? 2 * w->capacity : 256;
         ndjson_line *grown = realloc(w->lines, more * sizeof *grown);
         if (!grown) {
-            w->out_of_memory = 1;
+            w->no_memory = 1;
             return;
         }
         w->lines = grown;
@@ -765,14 +827,14 @@ static void note_line(ndjson_worker *w, size_t start, size_t length, size_t line
     w->count++;
 }
 
-/* Validates every line of the block, outside the lock. */
+/* Validates every line of the block. */
 static void check_block(ndjson_worker *w)
 {
     const char *p = w->block, *end = w->block + w->length;
     size_t cap = w->s->cap;
     w->count = 0;
     w->newlines = 0;
-    while (p < end && !w->out_of_memory) {
+    while (p < end && !w->no_memory) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t length = (size_t)((nl ? nl : end) - p);
         if (length > 0)
@@ -783,13 +845,13 @@ static void check_block(ndjson_worker *w)
     }
 }
 
-/* Writes the block's results; only the worker whose turn it is runs this. */
-static void write_block(ndjson_worker *w, size_t first_line)
+/* The block's output, into its writer. */
+static void print_block(ndjson_worker *w, size_t first_line)
 {
     ndjson_stream *s = w->s;
     dsx_diag_list none;
     size_t i;
-    if (w->out_of_memory) out_of_memory();
+    if (w->no_memory) out_of_memory(&w->out);
     memset(&none, 0, sizeof none);
     for (i = 0; i < w->count; i++) {
         const ndjson_line *l = &w->lines[i];
@@ -798,9 +860,43 @@ static void write_block(ndjson_worker *w, size_t first_line)
         doc.record = first_line + l->line;
         doc.text = w->block + l->start;
         doc.length = l->length;
-        if (l->clean) print_json(&doc, &none);
-        else check_document(s->opt, &doc);
+        if (l->clean) print_json(&w->out, &doc, &none);
+        else check_document(s->opt, &w->out, &doc);
     }
+}
+
+/* The first line number of w's block, once the blocks before it are counted. */
+static size_t count_block(ndjson_worker *w)
+{
+    ndjson_stream *s = w->s;
+    size_t first_line;
+    pthread_mutex_lock(&s->lock);
+    while (s->blocks_counted != w->number) pthread_cond_wait(&s->changed, &s->lock);
+    first_line = s->next_line;
+    s->next_line += w->newlines;
+    s->blocks_counted++;
+    pthread_cond_broadcast(&s->changed);
+    pthread_mutex_unlock(&s->lock);
+    return first_line;
+}
+
+/* Returns when it is the turn of w's block to write to stdout (arg: the worker). */
+static void wait_turn(void *arg)
+{
+    ndjson_worker *w = arg;
+    ndjson_stream *s = w->s;
+    pthread_mutex_lock(&s->lock);
+    while (s->turn != w->number) pthread_cond_wait(&s->changed, &s->lock);
+    pthread_mutex_unlock(&s->lock);
+}
+
+static void pass_turn(ndjson_worker *w)
+{
+    ndjson_stream *s = w->s;
+    pthread_mutex_lock(&s->lock);
+    s->turn++;
+    pthread_cond_broadcast(&s->changed);
+    pthread_mutex_unlock(&s->lock);
 }
 
 static void *ndjson_work(void *arg)
@@ -808,61 +904,68 @@ static void *ndjson_work(void *arg)
     ndjson_worker *w = arg;
     ndjson_stream *s = w->s;
     for (;;) {
-        size_t first_line;
-        int took;
+        int took, alone;
         pthread_mutex_lock(&s->lock);
         took = take_block(w);
+        alone = s->workers == 1;
         pthread_mutex_unlock(&s->lock);
         if (!took) return NULL;
         check_block(w);
-        pthread_mutex_lock(&s->lock);
-        while (s->turn != w->number) pthread_cond_wait(&s->turn_passed, &s->lock);
-        first_line = s->first_line;
-        pthread_mutex_unlock(&s->lock);
-        write_block(w, first_line);
-        pthread_mutex_lock(&s->lock);
-        s->first_line = first_line + w->newlines;
-        s->turn++;
-        pthread_cond_broadcast(&s->turn_passed);
-        pthread_mutex_unlock(&s->lock);
+        w->out.holding = !alone;   /* alone, it always has the turn */
+        print_block(w, count_block(w));
+        if (w->out.holding) wait_turn(w);   /* else it already waited, when its output grew */
+        w->out.holding = 0;
+        out_flush(&w->out);
+        pass_turn(w);
     }
 }
 
 /* Workers beyond the first run in threads; the first is the caller. */
-static void run_workers(ndjson_worker *workers, size_t jobs)
+static void run_workers(ndjson_stream *s, ndjson_worker *workers, size_t jobs)
 {
     size_t started = 1, i;
+    pthread_mutex_lock(&s->lock);   /* the workers read s->workers under it */
     while (started < jobs &&
            pthread_create(&workers[started].thread, NULL, ndjson_work, &workers[started]) == 0)
         started++;
+    s->workers = started;
+    pthread_mutex_unlock(&s->lock);
     ndjson_work(&workers[0]);
     for (i = 1; i < started; i++) pthread_join(workers[i].thread, NULL);
 }
 
-static void process_ndjson(const options *opt, FILE *f, const char *shown, run_state *st)
+static int start_worker(ndjson_worker *w, ndjson_stream *s)
+{
+    w->s = s;
+    if (!writer_init(&w->out, stdout, s->opt->max_errors)) return 0;
+    w->out.wait_turn = wait_turn;
+    w->out.turn_arg = w;
+    w->block = malloc(READ_BLOCK + s->cap);
+    return w->block != NULL;
+}
+
+static void process_ndjson(const options *opt, writer *main_out, FILE *f, const char *shown,
+                           run_state *st)
 {
     ndjson_stream s;
     ndjson_worker *workers = calloc(opt->jobs, sizeof *workers);
     size_t i, jobs = opt->jobs;
     int ready = workers != NULL;
+    out_flush(main_out);   /* what the files before wrote comes first */
     memset(&s, 0, sizeof s);
     s.opt = opt;
     s.f = f;
     s.shown = shown;
     s.cap = opt->config.max_size + 1;
-    s.first_line = 1;
+    s.next_line = 1;
     s.carry = ready ? malloc(s.cap) : NULL;
     ready = ready && s.carry;
-    for (i = 0; ready && i < jobs; i++) {
-        workers[i].s = &s;
-        workers[i].block = malloc(READ_BLOCK + s.cap);
-        ready = workers[i].block != NULL;
-    }
+    for (i = 0; ready && i < jobs; i++) ready = start_worker(&workers[i], &s);
     if (ready) {
         pthread_mutex_init(&s.lock, NULL);
-        pthread_cond_init(&s.turn_passed, NULL);
-        run_workers(workers, jobs);
-        pthread_cond_destroy(&s.turn_passed);
+        pthread_cond_init(&s.changed, NULL);
+        run_workers(&s, workers, jobs);
+        pthread_cond_destroy(&s.changed);
         pthread_mutex_destroy(&s.lock);
         if (ferror(f)) {
             fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
@@ -874,6 +977,7 @@ static void process_ndjson(const options *opt, FILE *f, const char *shown, run_s
     }
     for (i = 0; workers && i < jobs; i++) {
         if (workers[i].any_invalid) st->any_invalid = 1;
+        writer_free(&workers[i].out);
         free(workers[i].block);
         free(workers[i].lines);
     }
@@ -887,8 +991,9 @@ static int run(const options *opt)
     static char *stdin_only[] = {"-"};
     char **files = opt->file_count ? opt->files : stdin_only;
     int count = opt->file_count ? opt->file_count : 1, i;
-    diag_items = calloc(opt->max_errors ? opt->max_errors : 1, sizeof *diag_items);
-    if (!diag_items) {
+    writer out;
+    if (!writer_init(&out, stdout, opt->max_errors)) {
+        writer_free(&out);
         fputs("dsx: out of memory\n", stderr);
         return EXIT_USAGE;
     }
@@ -899,13 +1004,13 @@ static int run(const options *opt)
             st.any_io_error = 1;
             continue;
         }
-        if (opt->ndjson) process_ndjson(opt, f, shown, &st);
-        else process_whole(opt, f, shown, &st);
+        if (opt->ndjson) process_ndjson(opt, &out, f, shown, &st);
+        else process_whole(opt, &out, f, shown, &st);
         close_input(f);
     }
-    out_flush();
+    out_flush(&out);
     fflush(stdout);
-    free(diag_items);
+    writer_free(&out);
     if (st.any_io_error) return EXIT_USAGE;
     return st.any_invalid ? EXIT_INVALID : 0;
 }
@@ -1091,7 +1196,6 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 16);   /* one write per 64 KiB of results */
     if (status == 0) status = run(&opt);
     free(opt.files);
-    free(scratch.data);
     free(input_buffer.data);
     return status;
 }

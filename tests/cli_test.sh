@@ -179,6 +179,22 @@ check "ndjson many blocks, from a pipe" 1 want.txt sh -c "cat many.ndjson | \"$D
 "$DSX" validate --ndjson --format json --jobs 4 many.ndjson > four.txt
 if cmp -s one.txt four.txt && [ "$(grep -c '"valid":true' one.txt)" = "$(grep -c '"BytesPerSecond"' many.ndjson)" ]; then
     passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: ndjson json, 1 and 4 jobs"; fi
+# A block whose output outgrows what a worker holds before its turn (4 MiB):
+# it then waits for the turn and writes as it goes; same output.
+python3 - "$ARN" "$MSG_REQUIRED" > loud.ndjson 3> want.txt <<'PY'
+import os, sys
+arn, required = sys.argv[1], sys.argv[2]
+out, want = sys.stdout, os.fdopen(3, "w")
+for n in range(1, 42001):
+    if n <= 2000:
+        out.write('{"TaskExecutionArn":"%s","Options":{"BytesPerSecond":%d}}\n' % (arn, n))
+    else:
+        out.write("{}\n")
+        want.write("loud.ndjson:%d:2: error: %s [required]\n" % (n, required))
+PY
+for jobs in 1 3; do
+    check "ndjson output over the held limit, $jobs jobs" 1 want.txt "$DSX" validate --ndjson --max-errors 1 --jobs "$jobs" loud.ndjson
+done
 want "dsx: --jobs takes a whole number from 1 to 64: 0" "Try 'dsx --help'."
 check "--jobs 0" 2 want.txt sh -c "\"$DSX\" validate --ndjson --jobs 0 2>&1"
 
