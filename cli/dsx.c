@@ -57,7 +57,8 @@ typedef struct options {
 
 typedef struct document {
     const char *file;          /* as shown: the path, or <stdin> */
-    size_t record;             /* 1-based line of an NDJSON record; 0 otherwise */
+    size_t record;             /* 1-based line of an NDJSON record (in its block:
+                                  the writer adds record_offset); 0 otherwise */
     const char *text;
     size_t length;
 } document;
@@ -158,6 +159,12 @@ static int reserve(text_buffer *b, size_t need)
 #define OUT_BLOCK ((size_t)1 << 16)
 #define HOLD_MAX ((size_t)4 << 20)
 
+/* Where the number of a record goes, printed before the number was known. */
+typedef struct record_fixup {
+    size_t at;                /* offset in the writer's buffer */
+    size_t record;            /* the record's line in its block, from 1 */
+} record_fixup;
+
 typedef struct writer {
     FILE *stream;
     text_buffer out;
@@ -165,6 +172,15 @@ typedef struct writer {
     int holding;
     void (*wait_turn)(void *arg);
     void *turn_arg;
+    /*
+     * NDJSON record numbers: record_offset is added to each; a worker
+     * learns it only at its block's turn (offset_pending), and until then
+     * notes where the numbers go instead (fixups), written in at the flush.
+     */
+    size_t record_offset;
+    int offset_pending;
+    record_fixup *fixups;
+    size_t fixup_count, fixup_capacity;
     text_buffer scratch;            /* one rendered pointer, message or summary */
     dsx_diag *items;                /* max_errors diagnostics of one document */
     const dsx_diag_list *summary;   /* the list the summary renderers read */
@@ -172,9 +188,26 @@ typedef struct writer {
 
 static void out_of_memory(writer *w);
 
+/* v in decimal at the end of digits[24]; returns where it starts. */
+static char *decimal(char digits[24], unsigned long v)
+{
+    char *p = digits + 24;
+    do *--p = (char)('0' + v % 10); while ((v /= 10) != 0);
+    return p;
+}
+
+/* Hands the buffer to stdio, with the record numbers it waited for written in. */
 static void out_flush(writer *w)
 {
-    if (w->length) fwrite(w->out.data, 1, w->length, w->stream);
+    size_t i, from = 0;
+    for (i = 0; i < w->fixup_count; i++) {
+        char digits[24], *number = decimal(digits, (unsigned long)(w->fixups[i].record + w->record_offset));
+        fwrite(w->out.data + from, 1, w->fixups[i].at - from, w->stream);
+        fwrite(number, 1, (size_t)(digits + 24 - number), w->stream);
+        from = w->fixups[i].at;
+    }
+    w->fixup_count = 0;
+    if (w->length > from) fwrite(w->out.data + from, 1, w->length - from, w->stream);
     w->length = 0;
 }
 
@@ -218,10 +251,27 @@ static void out_char(writer *w, char c)
 
 static void out_uint(writer *w, unsigned long v)
 {
-    char digits[24];
-    size_t n = sizeof digits;
-    do digits[--n] = (char)('0' + v % 10); while ((v /= 10) != 0);
-    out_write(w, digits + n, sizeof digits - n);
+    char digits[24], *number = decimal(digits, v);
+    out_write(w, number, (size_t)(digits + 24 - number));
+}
+
+/* An NDJSON record's line number: now, or where it goes once known. */
+static void out_record(writer *w, size_t record)
+{
+    if (!w->offset_pending) {
+        out_uint(w, (unsigned long)(record + w->record_offset));
+        return;
+    }
+    if (w->fixup_count == w->fixup_capacity) {
+        size_t more = w->fixup_capacity ? 2 * w->fixup_capacity : 1024;
+        record_fixup *grown = realloc(w->fixups, more * sizeof *grown);
+        if (!grown) out_of_memory(w);
+        w->fixups = grown;
+        w->fixup_capacity = more;
+    }
+    w->fixups[w->fixup_count].at = w->length;
+    w->fixups[w->fixup_count].record = record;
+    w->fixup_count++;
 }
 
 /* A writer to stream with room for max_errors diagnostics; 0 without memory. */
@@ -235,6 +285,7 @@ static int writer_init(writer *w, FILE *stream, size_t max_errors)
 
 static void writer_free(writer *w)
 {
+    free(w->fixups);
     free(w->out.data);
     free(w->scratch.data);
     free(w->items);
@@ -349,7 +400,8 @@ static void print_text(writer *w, const document *doc, const dsx_diag_list *list
         const char *msg;
         out_text(w, doc->file);
         out_char(w, ':');
-        out_uint(w, doc->record ? (unsigned long)doc->record : (unsigned long)d->line);
+        if (doc->record) out_record(w, doc->record);
+        else out_uint(w, (unsigned long)d->line);
         out_char(w, ':');
         out_uint(w, (unsigned long)d->column);
         out_text(w, d->severity == DSX_SEVERITY_ERROR ? ": error: " : ": warning: ");
@@ -421,7 +473,7 @@ static void print_json(writer *w, const document *doc, const dsx_diag_list *list
     json_string(w, doc->file, strlen(doc->file));
     if (doc->record) {
         out_text(w, ",\"record\":");
-        out_uint(w, (unsigned long)doc->record);
+        out_record(w, doc->record);
     }
     out_text(w, list->errors ? ",\"valid\":false,\"errors\":[" : ",\"valid\":true,\"errors\":[");
     print_json_diags(w, doc, list, DSX_SEVERITY_ERROR);
@@ -692,18 +744,17 @@ static void process_whole(const options *opt, writer *out, FILE *f, const char *
  * NDJSON, in parallel and in order. Workers (--jobs, one per CPU by default)
  * take turns reading the input in blocks of READ_BLOCK bytes, each block cut
  * after its last newline (the cut line is carried to the start of the next
- * block). Each then works on its own block while the others work on theirs:
- * it validates every line, noting the lines with something to print; once
- * the block before it has been counted it knows its first line number, and
- * prints the noted lines into its own writer (validating those that have
- * diagnostics again, through the same check_document() as any other
- * input); then it waits for its block's turn and hands its output to
- * stdout. So the output is the same, byte for byte, whatever the number of
- * workers, and a valid line with nothing to say is validated once. A line
- * longer than max_size+1 bytes is passed as its first max_size+1 bytes
- * (too_large) and the rest dropped. Memory: per worker one block plus one
- * record (READ_BLOCK + max_size + 1 bytes, touched only as far as the lines
- * go), its list of lines to print and at most HOLD_MAX bytes of output.
+ * block). Each then validates the lines of its own block while the others
+ * do theirs, printing the results into its own writer through the same
+ * check_document() as any other input; last it waits for its block's turn,
+ * learns then the line number its block starts at (the record numbers it
+ * printed are written in as the output goes to stdout) and hands its output
+ * over. So the output is the same, byte for byte, whatever the number of
+ * workers, and each line is validated once. A line longer than max_size+1
+ * bytes is passed as its first max_size+1 bytes (too_large) and the rest
+ * dropped. Memory: per worker one block plus one record (READ_BLOCK +
+ * max_size + 1 bytes, touched only as far as the lines go) and at most
+ * HOLD_MAX bytes of output.
  */
 typedef struct ndjson_stream {
     pthread_mutex_t lock;
@@ -717,17 +768,10 @@ typedef struct ndjson_stream {
     int skipping;             /* the carried line is longer than cap: drop the rest */
     int done;                 /* end of input, or a read error */
     size_t blocks_taken;      /* number of the next block to read */
-    size_t blocks_counted;    /* blocks whose lines are counted */
-    size_t next_line;         /* the number of the first line of block blocks_counted */
     size_t turn;              /* the block whose output goes to stdout next */
+    size_t next_line;         /* the number of that block's first line */
     size_t workers;
 } ndjson_stream;
-
-typedef struct ndjson_line {
-    size_t start, length;     /* in the block */
-    size_t line;              /* 0-based in the block */
-    int clean;                /* valid, no diagnostic: printed without validating again */
-} ndjson_line;
 
 typedef struct ndjson_worker {
     ndjson_stream *s;
@@ -737,9 +781,6 @@ typedef struct ndjson_worker {
     size_t length;
     size_t number;            /* this block's place in the input */
     size_t newlines;
-    ndjson_line *lines;       /* the lines with something to print */
-    size_t count, capacity;
-    int no_memory;
     int any_invalid;
 } ndjson_worker;
 
@@ -802,91 +843,42 @@ static int take_block(ndjson_worker *w)
     return 1;
 }
 
-static void note_line(ndjson_worker *w, size_t start, size_t length, size_t line)
-{
-    const options *opt = w->s->opt;
-    dsx_diag_list counts = {NULL, 0, 0, 0, 0, 0};
-    dsx_result r = validate_document(opt, w->block + start, length, &counts);
-    int clean = r == DSX_VALID && counts.total == 0;
-    if (r != DSX_VALID) w->any_invalid = 1;
-    if (clean && opt->format != FORMAT_JSON) return;
-    if (w->count == w->capacity) {
-        size_t more = w->capacity ? 2 * w->capacity : 256;
-        ndjson_line *grown = realloc(w->lines, more * sizeof *grown);
-        if (!grown) {
-            w->no_memory = 1;
-            return;
-        }
-        w->lines = grown;
-        w->capacity = more;
-    }
-    w->lines[w->count].start = start;
-    w->lines[w->count].length = length;
-    w->lines[w->count].line = line;
-    w->lines[w->count].clean = clean;
-    w->count++;
-}
-
-/* Validates every line of the block. */
+/* Validates every line of the block and prints the results into its writer. */
 static void check_block(ndjson_worker *w)
 {
+    ndjson_stream *s = w->s;
     const char *p = w->block, *end = w->block + w->length;
-    size_t cap = w->s->cap;
-    w->count = 0;
+    document doc;
+    doc.file = s->shown;
+    doc.record = 1;
     w->newlines = 0;
-    while (p < end && !w->no_memory) {
+    while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t length = (size_t)((nl ? nl : end) - p);
-        if (length > 0)
-            note_line(w, (size_t)(p - w->block), length < cap ? length : cap, w->newlines);
+        if (length > 0) {
+            doc.text = p;
+            doc.length = length < s->cap ? length : s->cap;
+            if (check_document(s->opt, &w->out, &doc) != DSX_VALID) w->any_invalid = 1;
+        }
         if (!nl) break;
+        doc.record++;
         w->newlines++;
         p = nl + 1;
     }
 }
 
-/* The block's output, into its writer. */
-static void print_block(ndjson_worker *w, size_t first_line)
-{
-    ndjson_stream *s = w->s;
-    dsx_diag_list none;
-    size_t i;
-    if (w->no_memory) out_of_memory(&w->out);
-    memset(&none, 0, sizeof none);
-    for (i = 0; i < w->count; i++) {
-        const ndjson_line *l = &w->lines[i];
-        document doc;
-        doc.file = s->shown;
-        doc.record = first_line + l->line;
-        doc.text = w->block + l->start;
-        doc.length = l->length;
-        if (l->clean) print_json(&w->out, &doc, &none);
-        else check_document(s->opt, &w->out, &doc);
-    }
-}
-
-/* The first line number of w's block, once the blocks before it are counted. */
-static size_t count_block(ndjson_worker *w)
-{
-    ndjson_stream *s = w->s;
-    size_t first_line;
-    pthread_mutex_lock(&s->lock);
-    while (s->blocks_counted != w->number) pthread_cond_wait(&s->changed, &s->lock);
-    first_line = s->next_line;
-    s->next_line += w->newlines;
-    s->blocks_counted++;
-    pthread_cond_broadcast(&s->changed);
-    pthread_mutex_unlock(&s->lock);
-    return first_line;
-}
-
-/* Returns when it is the turn of w's block to write to stdout (arg: the worker). */
+/*
+ * Returns when it is the turn of w's block to write to stdout (arg: the
+ * worker), its first line number then known.
+ */
 static void wait_turn(void *arg)
 {
     ndjson_worker *w = arg;
     ndjson_stream *s = w->s;
     pthread_mutex_lock(&s->lock);
     while (s->turn != w->number) pthread_cond_wait(&s->changed, &s->lock);
+    w->out.record_offset = s->next_line - 1;
+    w->out.offset_pending = 0;
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -894,6 +886,7 @@ static void pass_turn(ndjson_worker *w)
 {
     ndjson_stream *s = w->s;
     pthread_mutex_lock(&s->lock);
+    s->next_line += w->newlines;
     s->turn++;
     pthread_cond_broadcast(&s->changed);
     pthread_mutex_unlock(&s->lock);
@@ -910,9 +903,9 @@ static void *ndjson_work(void *arg)
         alone = s->workers == 1;
         pthread_mutex_unlock(&s->lock);
         if (!took) return NULL;
+        if (alone) wait_turn(w);   /* it always has the turn: nothing to hold */
+        else w->out.holding = w->out.offset_pending = 1;
         check_block(w);
-        w->out.holding = !alone;   /* alone, it always has the turn */
-        print_block(w, count_block(w));
         if (w->out.holding) wait_turn(w);   /* else it already waited, when its output grew */
         w->out.holding = 0;
         out_flush(&w->out);
@@ -979,7 +972,6 @@ static void process_ndjson(const options *opt, writer *main_out, FILE *f, const 
         if (workers[i].any_invalid) st->any_invalid = 1;
         writer_free(&workers[i].out);
         free(workers[i].block);
-        free(workers[i].lines);
     }
     free(workers);
     free(s.carry);
