@@ -758,7 +758,7 @@ static void process_whole(const options *opt, writer *out, FILE *f, const char *
  */
 typedef struct ndjson_stream {
     pthread_mutex_t lock;
-    pthread_cond_t changed;   /* a block was counted or a turn passed */
+    pthread_cond_t changed;   /* a turn passed */
     const options *opt;
     FILE *f;
     const char *shown;
@@ -770,7 +770,7 @@ typedef struct ndjson_stream {
     size_t blocks_taken;      /* number of the next block to read */
     size_t turn;              /* the block whose output goes to stdout next */
     size_t next_line;         /* the number of that block's first line */
-    size_t workers;
+    size_t workers;           /* how many run (a thread may fail to start) */
 } ndjson_stream;
 
 typedef struct ndjson_worker {
@@ -780,7 +780,7 @@ typedef struct ndjson_worker {
     char *block;              /* READ_BLOCK + cap bytes */
     size_t length;
     size_t number;            /* this block's place in the input */
-    size_t newlines;
+    size_t newlines;          /* in the block: the next block starts that many lines on */
     int any_invalid;
 } ndjson_worker;
 
