@@ -28,6 +28,8 @@ typedef struct fast_scope {
     const dsx_fast_slot *slots;    /* by dsx_prefix_hash() */
     const uint8_t *next;           /* names with the same first four bytes */
     const dsx_member_info *members;
+    int count;
+    int expected;                  /* the member tried first: the one after the last */
     uint32_t seen;
 } fast_scope;
 
@@ -118,6 +120,33 @@ static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scop
         }
     }
     slot.member = 0;
+    return slot;
+}
+
+/*
+ * Documents usually list their members in model order (dsx writes them so,
+ * and so do the SDKs): the member after the last one is tried first, by its
+ * name alone. Its length comes from the table, not from the input, so the
+ * reader moves on without waiting for the bytes to be hashed and looked up;
+ * any other name goes through the hash.
+ */
+static inline dsx_fast_slot member_at(fast_reader *f, fast_scope *scope)
+{
+    dsx_fast_slot slot = {0, 0, 0, 0};
+    if (scope->expected < scope->count) {
+        const dsx_member_info *m = &scope->members[scope->expected];
+        if (quoted_text_at(f->s + f->i, f->n - f->i, dsx_member_name(m), m->name_length)) {
+            slot.member = (uint8_t)(scope->expected + 1);
+            slot.name_length = m->name_length;
+            slot.first_value = m->first_value;
+            slot.value_count = m->value_count;
+            f->i += m->name_length + 1u;
+            scope->expected++;
+            return slot;
+        }
+    }
+    slot = model_name_at(f, scope);
+    scope->expected = slot.member;   /* index + 1: the member after it */
     return slot;
 }
 
@@ -234,6 +263,8 @@ static void enter(fast_scope *scope, bool options)
     scope->slots = options ? dsx_fast_option_slots : dsx_fast_request_slots;
     scope->next = options ? dsx_fast_option_next : dsx_fast_request_next;
     scope->members = options ? dsx_option_members : dsx_request_members;
+    scope->count = options ? DSX_OPTION_COUNT : DSX_REQUEST_MEMBER_COUNT;
+    scope->expected = 0;
     scope->seen = 0;
 }
 
@@ -336,7 +367,7 @@ static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_resul
     if (!take(f, '"')) return false;
     for (;;) {
         bool opens_options = false;
-        dsx_fast_slot slot = model_name_at(f, scope);
+        dsx_fast_slot slot = member_at(f, scope);
         int member = slot.member - 1;
         if (member < 0 || (scope->seen & DSX_BIT(member)) || !colon(f, &before_value)) return false;
         scope->seen |= DSX_BIT(member);

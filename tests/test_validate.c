@@ -670,6 +670,62 @@ static void fast_path_takes_the_usual_documents(void **state)
 }
 
 /*
+ * The fast path tries the member after the last one first (model order) and
+ * hashes any other name: every option in model order, reversed and rotated
+ * is taken, with the full path's result; a member repeated right after a
+ * prediction, and a name the prediction only starts, are not mistaken.
+ */
+static size_t options_in_order(char *doc, size_t size, const size_t *order, size_t count)
+{
+    size_t i, n = (size_t)snprintf(doc, size, "{");
+    for (i = 0; i < count; i++) {
+        const dsx_member_info *m = &dsx_option_members[order[i]];
+        const dsx_string_ref *ref = &dsx_enum_values[m->first_value];
+        if (m->kind == DSX_KIND_ENUM)
+            n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":\"%.*s\"", i ? "," : "",
+                                  (int)m->name_length, dsx_member_name(m), (int)ref->length,
+                                  dsx_model_strings + ref->offset);
+        else
+            n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":7", i ? "," : "",
+                                  (int)m->name_length, dsx_member_name(m));
+    }
+    return n + (size_t)snprintf(doc + n, size - n, "}");
+}
+
+static void fast_path_takes_any_member_order(void **state)
+{
+    static const char *const near_names[] = {
+        "{\"VerifyMod\":\"NONE\"}", "{\"VerifyModeX\":\"NONE\"}", "{\"VerifyMode::\"NONE\"}",
+    };
+    char doc[1024];
+    size_t order[DSX_OPTION_COUNT], shape, i, n;
+    dsx_config config;
+    dsx_options fast, full;
+    (void)state;
+    dsx_config_init(&config, DSX_PROFILE_STRICT);
+    for (shape = 0; shape < 3 + DSX_OPTION_COUNT; shape++) {   /* model order, reversed, each rotation */
+        for (i = 0; i < DSX_OPTION_COUNT; i++)
+            order[i] = shape == 0 ? i : shape == 1 ? DSX_OPTION_COUNT - 1 - i : (i + shape - 2) % DSX_OPTION_COUNT;
+        n = options_in_order(doc, sizeof doc, order, DSX_OPTION_COUNT);
+        memset(&fast, 0xAA, sizeof fast);
+        assert_true(dsx_fast_validate(doc, n, &config, false, NULL, &fast));
+        assert_int_equal(full_options(doc, n, &full), DSX_VALID);
+        assert_memory_equal(&fast, &full, sizeof fast);
+    }
+    /* VerifyMode twice: the second is not the predicted OverwriteMode, and is seen */
+    order[0] = order[1] = DSX_OPT_VERIFY_MODE;
+    n = options_in_order(doc, sizeof doc, order, 2);
+    assert_false(dsx_fast_validate(doc, n, &config, false, NULL, &fast));
+    expect_n(DOC_OPTIONS, STRICT, doc, n, DSX_INVALID, "duplicate_member /VerifyMode 54 1:55");
+    /* names that start like the predicted one, and the predicted name before a byte that is not its quote */
+    for (i = 0; i < sizeof near_names / sizeof near_names[0]; i++)
+        assert_false(dsx_fast_validate(near_names[i], strlen(near_names[i]), &config, false, NULL, &fast));
+    /* a request with Options first */
+    n = (size_t)snprintf(doc, sizeof doc, "{\"Options\":{},\"TaskExecutionArn\":\"%s\"}", ARN);
+    assert_true(dsx_fast_validate(doc, n, &config, true, NULL, &fast));
+}
+
+/*
  * Integers of every length from 1 to 20 digits, read a word at a time or
  * byte by byte near the end of the input: the fast path takes those of up
  * to 18 digits (no leading zero, not below -1) with the full path's value
@@ -782,6 +838,7 @@ int main(void)
 #ifndef DSX_SMALL
         cmocka_unit_test(arn_fast_path_agrees_with_matcher),
         cmocka_unit_test(fast_path_takes_the_usual_documents),
+        cmocka_unit_test(fast_path_takes_any_member_order),
         cmocka_unit_test(fast_path_reads_integers),
 #endif
         cmocka_unit_test(spec_worked_examples),
