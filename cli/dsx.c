@@ -2,7 +2,7 @@
  * dsx — command-line front end of the library (uses only include/dsx.h).
  *
  *   dsx validate [--options] [--profile strict|wire] [--format text|json|error-body]
- *                [--style aws|botocore] [--max-errors N] [--ndjson] [FILE...]
+ *                [--style aws|botocore] [--max-errors N] [--ndjson [--jobs N]] [FILE...]
  *   dsx emit [--options] [--profile strict|wire] [--pretty|--sorted|--http]
  *            [--effective] [--keep-unknown] [FILE]
  *   dsx parse-response --status N [--error-type VALUE] [FILE]
@@ -11,8 +11,8 @@
  *
  * Exit status: 0 every document valid, 1 any invalid or malformed, 2 usage
  * or I/O error. A document is read up to its size limit plus one byte, so
- * memory stays bounded whatever the input; --ndjson holds one record at a
- * time in a buffer of that size.
+ * memory stays bounded whatever the input; --ndjson holds, per worker, one
+ * block, one record and a bounded amount of output (see process_ndjson).
  */
 #define _POSIX_C_SOURCE 200809L   /* pthreads, sysconf */
 
@@ -152,8 +152,9 @@ static int reserve(text_buffer *b, size_t need)
  * into stdio per piece cost more than the validation. Anything else written
  * to the same stream flushes the writer first, so the order is kept.
  *
- * An NDJSON worker's writer holds its block's results until the block's
- * turn (holding); past HOLD_MAX bytes it waits for the turn instead
+ * An NDJSON worker's writer, before its block's turn (before_turn), holds
+ * the block's results and notes where record numbers go (it learns them
+ * only at the turn); past HOLD_MAX bytes it waits for the turn instead
  * (wait_turn) and then writes as it goes, so memory stays bounded.
  */
 #define OUT_BLOCK ((size_t)1 << 16)
@@ -169,17 +170,11 @@ typedef struct writer {
     FILE *stream;
     text_buffer out;
     size_t length;
-    int holding;
-    void (*wait_turn)(void *arg);
+    int before_turn;
+    void (*wait_turn)(void *arg);   /* ends before_turn, record_offset then known */
     void *turn_arg;
-    /*
-     * NDJSON record numbers: record_offset is added to each; a worker
-     * learns it only at its block's turn (offset_pending), and until then
-     * notes where the numbers go instead (fixups), written in at the flush.
-     */
-    size_t record_offset;
-    int offset_pending;
-    record_fixup *fixups;
+    size_t record_offset;           /* added to each NDJSON record number */
+    record_fixup *fixups;           /* where numbers go, written in at the flush */
     size_t fixup_count, fixup_capacity;
     text_buffer scratch;            /* one rendered pointer, message or summary */
     dsx_diag *items;                /* max_errors diagnostics of one document */
@@ -211,7 +206,7 @@ static void out_flush(writer *w)
     w->length = 0;
 }
 
-/* Room for n more bytes while holding; 0 past HOLD_MAX or without memory. */
+/* Room for n more bytes before the turn; 0 past HOLD_MAX or without memory. */
 static int hold_more(writer *w, size_t n)
 {
     size_t need = w->length + n, size = w->out.size;
@@ -223,11 +218,9 @@ static int hold_more(writer *w, size_t n)
 static void out_write(writer *w, const char *s, size_t n)
 {
     if (n > w->out.size - w->length) {
-        if (w->holding && !hold_more(w, n)) {
+        if (w->before_turn && !hold_more(w, n))
             w->wait_turn(w->turn_arg);   /* it is this block's turn from now on */
-            w->holding = 0;
-        }
-        if (!w->holding) {
+        if (!w->before_turn) {
             out_flush(w);
             if (n >= w->out.size) {
                 fwrite(s, 1, n, w->stream);
@@ -258,7 +251,7 @@ static void out_uint(writer *w, unsigned long v)
 /* An NDJSON record's line number: now, or where it goes once known. */
 static void out_record(writer *w, size_t record)
 {
-    if (!w->offset_pending) {
+    if (!w->before_turn) {
         out_uint(w, (unsigned long)(record + w->record_offset));
         return;
     }
@@ -498,7 +491,7 @@ static void print_json(writer *w, const document *doc, const dsx_diag_list *list
 /* The results so far (unless held for a later turn), the message, exit 2. */
 static void out_of_memory(writer *w)
 {
-    if (!w->holding) out_flush(w);
+    if (!w->before_turn) out_flush(w);
     fflush(w->stream);
     fputs("dsx: out of memory\n", stderr);
     exit(EXIT_USAGE);
@@ -636,14 +629,6 @@ static dsx_result parse_response_document(const options *opt, writer *w, const d
     return DSX_VALID;
 }
 
-static dsx_result validate_document(const options *opt, const char *text, size_t length,
-                                    dsx_diag_list *list)
-{
-    if (opt->options_document)
-        return dsx_validate_options(text, length, &opt->config, NULL, list);
-    return dsx_validate_request(text, length, &opt->config, NULL, list);
-}
-
 static dsx_result check_document(const options *opt, writer *w, const document *doc)
 {
     dsx_diag_list list;
@@ -656,8 +641,10 @@ static dsx_result check_document(const options *opt, writer *w, const document *
     if (opt->cmd == CMD_CHECK_JSON) {
         result = dsx_check_json(doc->text, doc->length, &opt->config, w->items);
         list.stored = list.errors = result == DSX_VALID ? 0 : 1;
+    } else if (opt->options_document) {
+        result = dsx_validate_options(doc->text, doc->length, &opt->config, NULL, &list);
     } else {
-        result = validate_document(opt, doc->text, doc->length, &list);
+        result = dsx_validate_request(doc->text, doc->length, &opt->config, NULL, &list);
     }
     if (opt->cmd == CMD_CHECK_JSON || opt->format == FORMAT_TEXT) print_text(w, doc, &list);
     else if (opt->format == FORMAT_JSON) print_json(w, doc, &list);
@@ -878,7 +865,7 @@ static void wait_turn(void *arg)
     pthread_mutex_lock(&s->lock);
     while (s->turn != w->number) pthread_cond_wait(&s->changed, &s->lock);
     w->out.record_offset = s->next_line - 1;
-    w->out.offset_pending = 0;
+    w->out.before_turn = 0;
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -904,10 +891,9 @@ static void *ndjson_work(void *arg)
         pthread_mutex_unlock(&s->lock);
         if (!took) return NULL;
         if (alone) wait_turn(w);   /* it always has the turn: nothing to hold */
-        else w->out.holding = w->out.offset_pending = 1;
+        else w->out.before_turn = 1;
         check_block(w);
-        if (w->out.holding) wait_turn(w);   /* else it already waited, when its output grew */
-        w->out.holding = 0;
+        if (w->out.before_turn) wait_turn(w);   /* else it already waited, when its output grew */
         out_flush(&w->out);
         pass_turn(w);
     }
