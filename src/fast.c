@@ -90,6 +90,17 @@ static inline bool quoted_text_at(const uint8_t *p, size_t room, const char *tex
     return length < room && p[length] == '"' && dsx_same_bytes(text, (const char *)p, length);
 }
 
+/* What the fast path reads of member number `member` (from 0), as its hash slot holds it. */
+static inline dsx_fast_slot slot_of(int member, const dsx_member_info *m)
+{
+    dsx_fast_slot slot;
+    slot.member = (uint8_t)(member + 1);
+    slot.name_length = m->name_length;
+    slot.first_value = m->first_value;
+    slot.value_count = m->value_count;
+    return slot;
+}
+
 /*
  * The member whose name and closing quote stand at the reader (just after
  * the opening quote), found by its first four bytes and compared whole; a
@@ -108,12 +119,7 @@ static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scop
     slot = scope->slots[dsx_prefix_hash(dsx_prefix_word(p))];
     for (member = slot.member - 1; member >= 0; member = scope->next[member] - 1) {
         const dsx_member_info *m = &scope->members[member];
-        if (member != slot.member - 1) {   /* a name further down the chain (rare) */
-            slot.member = (uint8_t)(member + 1);
-            slot.name_length = m->name_length;
-            slot.first_value = m->first_value;
-            slot.value_count = m->value_count;
-        }
+        if (member != slot.member - 1) slot = slot_of(member, m);   /* further down the chain (rare) */
         if (quoted_text_at(p, room, dsx_member_name(m), slot.name_length)) {
             f->i += slot.name_length + 1u;
             return slot;
@@ -132,17 +138,12 @@ static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scop
  */
 static inline dsx_fast_slot member_at(fast_reader *f, fast_scope *scope)
 {
-    dsx_fast_slot slot = {0, 0, 0, 0};
+    dsx_fast_slot slot;
     if (scope->expected < scope->count) {
         const dsx_member_info *m = &scope->members[scope->expected];
         if (quoted_text_at(f->s + f->i, f->n - f->i, dsx_member_name(m), m->name_length)) {
-            slot.member = (uint8_t)(scope->expected + 1);
-            slot.name_length = m->name_length;
-            slot.first_value = m->first_value;
-            slot.value_count = m->value_count;
             f->i += m->name_length + 1u;
-            scope->expected++;
-            return slot;
+            return slot_of(scope->expected++, m);
         }
     }
     slot = model_name_at(f, scope);
