@@ -650,7 +650,7 @@ static double run_cli(const char *path, int json_output, const char *jobs, long 
         }
         argv[n++] = (char *)path;
         argv[n] = NULL;
-        if (out >= 0) execv(dsx_program, argv);
+        execv(dsx_program, argv);
         _exit(127);
     }
     if (pid < 0) {
