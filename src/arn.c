@@ -136,11 +136,6 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 #ifndef DSX_SMALL
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
-#if defined(__GNUC__) && defined(DSX_SWAR_EXACT) && (defined(__SSE2__) || defined(__ARM_NEON)) && \
-    !defined(DSX_NO_VECTOR)
-#define DSX_ARN_VECTOR 1
-#endif
-
 /*
  * Eight bytes at a time (DSX_IN_RANGE in src/swar.h). Each check below
  * looks at whole words; a piece whose length is not a multiple of eight
@@ -182,37 +177,16 @@ static bool region_bytes(const char *s, size_t n)
 static const char common_start[] = "arn:aws:datasync:";
 #define COMMON_START (sizeof common_start - 1)
 
-#ifdef DSX_ARN_VECTOR
-/*
- * Sixteen bytes at a time where the compiler has vector instructions for
- * its generic vector types (SSE2, NEON): no intrinsics header, and the
- * word-at-a-time code below stays for every other machine. A comparison of
- * two vectors gives -1 in each lane where it holds, 0 elsewhere. The bytes
- * are signed, so a byte >= 0x80 is below every ASCII bound and fits no class.
- */
-typedef signed char arn_v16 __attribute__((vector_size(16)));
-typedef uint64_t arn_v2x64 __attribute__((vector_size(16)));
-
-static inline arn_v16 load16(const char *s)
-{
-    arn_v16 v;
-    memcpy(&v, s, 16);
-    return v;
-}
-
-static inline arn_v16 splat(char c)
-{
-    arn_v16 v = {0};
-    return v + (signed char)c;
-}
+#ifdef DSX_VECTOR
+/* Sixteen bytes at a time (DSX_VECTOR, src/swar.h). */
 
 /* x in lo..hi, lane by lane; strict comparisons, the ones SSE2 has. */
-static inline arn_v16 in_range(arn_v16 x, arn_v16 lo, arn_v16 hi)
+static inline dsx_v16 in_range(dsx_v16 x, dsx_v16 lo, dsx_v16 hi)
 {
     return (x > lo - 1) & (hi + 1 > x);
 }
 
-static inline arn_v16 choose(arn_v16 mask, arn_v16 yes, arn_v16 no)
+static inline dsx_v16 choose(dsx_v16 mask, dsx_v16 yes, dsx_v16 no)
 {
     return (mask & yes) | (~mask & no);
 }
@@ -227,22 +201,24 @@ static const char tail_pattern[ARN_TAIL + 1] =
  * where hex, empty elsewhere). The bounds depend on the pattern alone, so
  * the compiler folds them into constants.
  */
-static inline arn_v16 fits_pattern(const char *s, const char *pattern)
+static inline dsx_v16 fits_pattern(const char *s, const char *pattern)
 {
-    arn_v16 x = load16(s), p = load16(pattern);
-    arn_v16 hex = p == splat('H'), counted = hex | (p == splat('D'));
-    arn_v16 first = in_range(x, choose(counted, splat('0'), p), choose(counted, splat('9'), p));
-    arn_v16 second = in_range(x, choose(hex, splat('a'), splat(0x7F)), choose(hex, splat('f'), splat(0)));
+    dsx_v16 x = dsx_load16(s), p = dsx_load16(pattern);
+    dsx_v16 hex = p == dsx_splat16('H'), counted = hex | (p == dsx_splat16('D'));
+    dsx_v16 first = in_range(x, choose(counted, dsx_splat16('0'), p),
+                             choose(counted, dsx_splat16('9'), p));
+    dsx_v16 second = in_range(x, choose(hex, dsx_splat16('a'), dsx_splat16(0x7F)),
+                              choose(hex, dsx_splat16('f'), dsx_splat16(0)));
     return first | second;
 }
 
 /* The 74 bytes as five pieces of 16, the last overlapping the one before. */
 static bool tail_bytes(const char *s)
 {
-    arn_v16 all = fits_pattern(s, tail_pattern) & fits_pattern(s + 16, tail_pattern + 16) &
+    dsx_v16 all = fits_pattern(s, tail_pattern) & fits_pattern(s + 16, tail_pattern + 16) &
                   fits_pattern(s + 32, tail_pattern + 32) & fits_pattern(s + 48, tail_pattern + 48) &
                   fits_pattern(s + ARN_TAIL - 16, tail_pattern + ARN_TAIL - 16);
-    arn_v2x64 words = (arn_v2x64)all;
+    dsx_v2x64 words = (dsx_v2x64)all;
     return (words[0] & words[1]) == ~(uint64_t)0;
 }
 
@@ -253,10 +229,10 @@ static bool tail_bytes(const char *s)
  */
 static size_t short_region(const char *s)
 {
-    arn_v16 x = load16(s), colon = x == splat(':');
-    arn_v16 region = in_range(x, splat('a'), splat('z')) | in_range(x, splat('0'), splat('9')) |
-                     (x == splat('-'));
-    arn_v2x64 colons = (arn_v2x64)colon, bad = (arn_v2x64) ~(region | colon);
+    dsx_v16 x = dsx_load16(s), colon = x == dsx_splat16(':');
+    dsx_v16 region = in_range(x, dsx_splat16('a'), dsx_splat16('z')) |
+                     in_range(x, dsx_splat16('0'), dsx_splat16('9')) | (x == dsx_splat16('-'));
+    dsx_v2x64 colons = (dsx_v2x64)colon, bad = (dsx_v2x64) ~(region | colon);
     size_t length;
     uint64_t bad_before;
     if (colons[0]) {
@@ -309,7 +285,7 @@ size_t dsx_arn_match_quoted(const char *s, size_t room)
     const uint8_t *u = (const uint8_t *)s;
     size_t colon, end;
     if (room > COMMON_START + 1 + ARN_TAIL && dsx_same_bytes(s, common_start, COMMON_START)) {
-#ifdef DSX_ARN_VECTOR
+#ifdef DSX_VECTOR
         colon = COMMON_START + short_region(s + COMMON_START);
         end = colon + ARN_TAIL;
         if (colon > COMMON_START && end < room && s[end] == '"' && tail_bytes(s + colon))

@@ -90,9 +90,66 @@ static inline size_t dsx_first_flagged(uint64_t flags)
 }
 #endif
 
+/*
+ * Sixteen bytes at a time where the compiler has vector instructions for
+ * its generic vector types (SSE2, NEON; little-endian): no intrinsics
+ * header, and the word-at-a-time code stays for every other machine and
+ * for DSX_NO_VECTOR. A comparison of two vectors gives -1 in each lane
+ * where it holds, 0 elsewhere; the bytes are signed, so a byte >= 0x80 is
+ * below every ASCII bound.
+ */
+#if defined(__GNUC__) && defined(DSX_SWAR_EXACT) && (defined(__SSE2__) || defined(__ARM_NEON)) && \
+    !defined(DSX_NO_VECTOR) && !defined(DSX_SMALL)
+#define DSX_VECTOR 1
+typedef signed char dsx_v16 __attribute__((vector_size(16)));
+typedef uint64_t dsx_v2x64 __attribute__((vector_size(16)));
+
+static inline dsx_v16 dsx_load16(const void *s)
+{
+    dsx_v16 v;
+    memcpy(&v, s, 16);
+    return v;
+}
+
+static inline dsx_v16 dsx_splat16(char c)
+{
+    dsx_v16 v = {0};
+    return v + (signed char)c;
+}
+
+/* -1 in each lane that ends a run of plain string bytes (as dsx_string_stops). */
+static inline dsx_v16 dsx_string_stops16(dsx_v16 x)
+{
+    return (x < dsx_splat16(0x20)) | (x == dsx_splat16('"')) | (x == dsx_splat16('\\'));
+}
+
+/* Whether any lane is set. */
+static inline bool dsx_any_lane(dsx_v16 flags)
+{
+    dsx_v2x64 words = (dsx_v2x64)flags;
+    return (words[0] | words[1]) != 0;
+}
+
+/* Offset in the 16 lanes of the first one set; there is one. */
+static inline size_t dsx_first_lane(dsx_v16 flags)
+{
+    dsx_v2x64 words = (dsx_v2x64)flags;
+    return words[0] ? dsx_first_flagged(words[0]) : 8 + dsx_first_flagged(words[1]);
+}
+#endif
+
 /* Offset of the first byte in s[i..n) that may end a run; whole words only, the caller finishes. */
 static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
+#ifdef DSX_VECTOR
+    while (n - i >= 32) {   /* 32 bytes a step: long strings at memory speed */
+        dsx_v16 low = dsx_string_stops16(dsx_load16(s + i));
+        dsx_v16 high = dsx_string_stops16(dsx_load16(s + i + 16));
+        if (dsx_any_lane(low | high))
+            return i + (dsx_any_lane(low) ? dsx_first_lane(low) : 16 + dsx_first_lane(high));
+        i += 32;
+    }
+#endif
     while (n - i >= 8) {
         uint64_t stops = dsx_string_stops(dsx_load64(s + i));
         if (stops) {

@@ -183,6 +183,43 @@ static void counts_lines_by_line_feed(void **state)
     JSON_BAD("[\n\n\n  \"\xe2\x82\"]", "utf8  7 4:4");
 }
 
+/*
+ * The bytes that end a run of plain string bytes, at every offset of the
+ * 32-byte and 8-byte steps that skip such runs, with much or little input
+ * after them: a quote ends the string, an escape and valid UTF-8 go on, a
+ * control byte and bad UTF-8 are reported where they stand.
+ */
+static void string_stops_at_every_offset(void **state)
+{
+    static const struct { const char *bytes; dsx_code code; } stops[] = {
+        {"\"", DSX_CODE_COUNT}, {"\\n\"", DSX_CODE_COUNT}, {"\xc3\xa9\"", DSX_CODE_COUNT},
+        {"\x01\"", DSX_CODE_SYNTAX}, {"\x1f\"", DSX_CODE_SYNTAX}, {"\xff\"", DSX_CODE_UTF8},
+        {"\x80\"", DSX_CODE_UTF8},
+    };
+    char doc[160];
+    size_t k, plain, tail;
+    (void)state;
+    for (k = 0; k < sizeof stops / sizeof stops[0]; k++)
+        for (plain = 0; plain <= 70; plain++)
+            for (tail = 0; tail < 2; tail++) {
+                dsx_diag diag;
+                size_t n = 0, i;
+                doc[n++] = '[';
+                doc[n++] = '"';
+                for (i = 0; i < plain; i++) doc[n++] = (char)('a' + i % 26);
+                n += (size_t)sprintf(doc + n, "%s%s]", stops[k].bytes,
+                                     tail ? ",\"and some more input after the string, 40\"" : "");
+                memset(&diag, 0, sizeof diag);
+                if (stops[k].code == DSX_CODE_COUNT) {
+                    assert_int_equal(dsx_check_json(doc, n, NULL, &diag), DSX_VALID);
+                    continue;
+                }
+                assert_int_equal(dsx_check_json(doc, n, NULL, &diag), DSX_MALFORMED);
+                assert_int_equal(diag.code, stops[k].code);
+                assert_int_equal(diag.offset, 2 + plain);
+            }
+}
+
 static void *repeated(const char *head, size_t times, const char *tail)
 {
     size_t h = strlen(head), t = strlen(tail), i;
@@ -303,6 +340,7 @@ int main(void)
         cmocka_unit_test(rejects_bad_strings),
         cmocka_unit_test(rejects_escaped_lone_surrogates),
         cmocka_unit_test(rejects_invalid_utf8_everywhere),
+        cmocka_unit_test(string_stops_at_every_offset),
         cmocka_unit_test(counts_lines_by_line_feed),
         cmocka_unit_test(nesting_64_is_accepted_and_65_rejected),
         cmocka_unit_test(depth_limit_counts_the_root_object),
