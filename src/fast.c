@@ -2,13 +2,14 @@
  * The fast path: one pass that decides the common case alone, a document
  * that is plainly valid. It reads the grammar the full path reads, but
  * accepts only the simple shapes (names and values of printable ASCII
- * without escapes, integer literals, known members once each, no null, no
- * unknown member, nothing to warn about) and keeps no token, no cursor and
- * no diagnostic. At the first thing outside those shapes it gives up and
- * validate.c runs the full path from the start, so every result, and every
- * diagnostic of an invalid document, comes from the full path alone: the
- * fast path can only answer "valid", and only where the full path would
- * (fuzz/fuzz_request.c checks both against each other).
+ * without escapes, integer literals, known members once each, no null,
+ * nothing to warn about; unknown members only where the profile skips
+ * them, their values read past with the grammar checked) and keeps no
+ * token, no cursor and no diagnostic. At the first thing outside those
+ * shapes it gives up and validate.c runs the full path from the start, so
+ * every result, and every diagnostic of an invalid document, comes from the
+ * full path alone: the fast path can only answer "valid", and only where
+ * the full path would (fuzz/fuzz_request.c checks both against each other).
  */
 #include "internal.h"
 #include "model.h"
@@ -31,6 +32,7 @@ typedef struct fast_scope {
     int count;
     int expected;                  /* the member tried first: the one after the last */
     uint32_t seen;
+    int32_t unknown_room;          /* how deep an unknown member's value may nest; -1: not skipped */
 } fast_scope;
 
 /* What a valid document yields; committed by the caller only on success. */
@@ -259,8 +261,13 @@ static bool no_conflict(const dsx_options *o)
     return !dsx_atime_mtime_conflict(o) && !dsx_remove_all_conflict(o);
 }
 
-static void enter(fast_scope *scope, bool options)
+/*
+ * A scope whose object is `depth` containers deep. unknown_room: the
+ * document's max_depth where unknown members are skipped, else -1.
+ */
+static void enter(fast_scope *scope, bool options, int32_t unknown_room, int32_t depth)
 {
+    scope->unknown_room = unknown_room < 0 ? -1 : unknown_room - depth;
     scope->slots = options ? dsx_fast_option_slots : dsx_fast_request_slots;
     scope->next = options ? dsx_fast_option_next : dsx_fast_request_next;
     scope->members = options ? dsx_option_members : dsx_request_members;
@@ -284,6 +291,119 @@ static bool member_value(fast_reader *f, const fast_scope *scope, const dsx_fast
     r->options.present |= DSX_BIT(member);
     if (slot->value_count) return plain_enum_value(f, r, member, slot);   /* an enum */
     return plain_integer(f, DSX_BYTES_PER_SECOND_MIN, &r->options.bytes_per_second);
+}
+
+/* ---- unknown members (a profile that skips them): their values read past ---- */
+
+/*
+ * The rest of a string, from the reader (after its opening quote) past its
+ * closing quote. Printable ASCII only: an escape, a control byte or a byte
+ * >= 0x80 leaves the document to the full path. Only a name found in no
+ * model table comes here, so a known name written with an escape is never
+ * taken for an unknown one.
+ */
+static FOLDED bool plain_string_rest(fast_reader *f)
+{
+    const uint8_t *s = f->s;
+    size_t i = dsx_skip_plain_words(s, f->n, f->i);
+    while (i < f->n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\') i++;
+    if (i >= f->n || s[i] != '"') return false;
+    f->i = i + 1;
+    return true;
+}
+
+static inline size_t digits_from(const fast_reader *f, size_t j)
+{
+    while (j < f->n && f->s[j] >= '0' && f->s[j] <= '9') j++;
+    return j;
+}
+
+/*
+ * A number as RFC 8259 writes it, read past (a digit right after a leading
+ * zero is not taken here: the byte after the value then fails).
+ */
+static bool any_number(fast_reader *f)
+{
+    const uint8_t *s = f->s;
+    size_t n = f->n, i = f->i + (s[f->i] == '-'), j;
+    if (i < n && s[i] == '0') j = i + 1;
+    else if ((j = digits_from(f, i)) == i) return false;
+    if (j < n && s[j] == '.') {
+        i = j + 1;
+        if ((j = digits_from(f, i)) == i) return false;
+    }
+    if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+        i = j + 1;
+        if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+        if ((j = digits_from(f, i)) == i) return false;
+    }
+    f->i = j;
+    return true;
+}
+
+static bool literal(fast_reader *f, const char *word, size_t length)
+{
+    if (f->n - f->i < length || !dsx_same_bytes(word, (const char *)f->s + f->i, length))
+        return false;
+    f->i += length;
+    return true;
+}
+
+/* A scalar value at the reader (not a container), read past. */
+static bool any_scalar(fast_reader *f, uint8_t c)
+{
+    switch (c) {
+    case '"': f->i++; return plain_string_rest(f);
+    case 't': return literal(f, "true", 4);
+    case 'f': return literal(f, "false", 5);
+    case 'n': return literal(f, "null", 4);
+    default: return any_number(f);
+    }
+}
+
+/* In an object: a name, read past with the ':' after it. */
+static inline bool any_name(fast_reader *f)
+{
+    return take(f, '"') && plain_string_rest(f) && take(f, ':');
+}
+
+/*
+ * Any value, read past with its grammar checked, nesting at most `room`
+ * containers deep (what max_depth leaves) and 64 (a bit per level says
+ * whether that container is an object). No recursion, no token.
+ */
+static bool any_value(fast_reader *f, uint32_t room)
+{
+    uint64_t objects = 0;
+    uint32_t depth = 0;
+    if (room > 64) room = 64;
+    for (;;) {
+        uint8_t c;
+        if (!skip_space(f)) return false;
+        c = f->s[f->i];
+        if (c == '{' || c == '[') {
+            if (depth == room) return false;   /* the full path reports the depth */
+            f->i++;
+            if (!take(f, (uint8_t)(c + 2))) {   /* not empty: '{' + 2 is '}', '[' + 2 is ']' */
+                objects = objects << 1 | (c == '{');
+                depth++;
+                if (c == '{' && !any_name(f)) return false;
+                continue;
+            }
+        } else if (!any_scalar(f, c)) {
+            return false;
+        }
+        for (;;) {   /* after a value: the end, a ',' or the close of its container */
+            if (depth == 0) return true;
+            if (!skip_space(f)) return false;
+            c = f->s[f->i++];
+            if (c == ',') break;
+            if (c != ((objects & 1) ? '}' : ']')) return false;
+            objects >>= 1;
+            depth--;
+        }
+        if ((objects & 1) && !any_name(f)) return false;
+    }
 }
 
 /*
@@ -354,15 +474,30 @@ static inline bool comma(fast_reader *f, fast_gap *g)
 }
 
 /*
+ * An unknown member, from the rest of its name to the end of its value,
+ * where the profile skips it (unknown_room >= 0). Returns the offset after
+ * the value, or 0. The reader goes by value and comes back as an offset,
+ * so that the member loop's reader stays in registers.
+ */
+static OUT_OF_LINE size_t unknown_member(fast_reader f, int32_t unknown_room)
+{
+    if (unknown_room < 0 || !plain_string_rest(&f) || !take(&f, ':') ||
+        !any_value(&f, (uint32_t)unknown_room))
+        return 0;
+    return f.i;
+}
+
+/*
  * The members of the document's object and, one level down, of a
  * request's Options, in one loop (no recursion). At the top of the loop the
  * opening quote of a name has been read.
  */
-static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_result *r)
+static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, int32_t unknown_room,
+                 fast_result *r)
 {
     fast_scope outer, options, *scope = &outer;
     fast_gap before_name = {0, 0, 0}, before_value = {0, 0, 0};
-    enter(&outer, !in_request);
+    enter(&outer, !in_request, unknown_room, 1);
     if (!take(f, '{')) return false;
     if (take(f, '}')) return true;
     if (!take(f, '"')) return false;
@@ -370,12 +505,16 @@ static bool walk(fast_reader *f, bool in_request, uint32_t max_depth, fast_resul
         bool opens_options = false;
         dsx_fast_slot slot = member_at(f, scope);
         int member = slot.member - 1;
-        if (member < 0 || (scope->seen & DSX_BIT(member)) || !colon(f, &before_value)) return false;
-        scope->seen |= DSX_BIT(member);
-        if (!member_value(f, scope, &slot, in_request, r, &opens_options)) return false;
+        if (RARELY(member < 0)) {   /* an unknown name, or one the fast path does not read */
+            if ((f->i = unknown_member(*f, scope->unknown_room)) == 0) return false;
+        } else {
+            if ((scope->seen & DSX_BIT(member)) || !colon(f, &before_value)) return false;
+            scope->seen |= DSX_BIT(member);
+            if (!member_value(f, scope, &slot, in_request, r, &opens_options)) return false;
+        }
         if (opens_options) {
             if (max_depth < 2) return false;
-            enter(&options, true);
+            enter(&options, true, unknown_room, 2);
             scope = &options;
             if (take(f, '"')) continue;
             if (!take(f, '}')) return false;
@@ -399,7 +538,11 @@ bool dsx_fast_validate(const char *json, size_t length, const dsx_config *config
     f.s = (const uint8_t *)json;
     f.n = length;
     f.i = 0;
-    if (!walk(&f, in_request, config->max_depth, &r) || skip_space(&f)) return false;
+    /* unknown members are skipped where they are not errors: there is no kept list here */
+    if (!walk(&f, in_request, config->max_depth,
+              config->unknown_members == DSX_UNKNOWN_ERROR ? -1 : (int32_t)config->max_depth, &r) ||
+        skip_space(&f))
+        return false;
     if (!in_request) {
         if (!no_conflict(&r.options)) return false;
     } else if (r.request_given != (DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN) | DSX_BIT(DSX_REQ_OPTIONS))) {

@@ -24,6 +24,16 @@
 #define FOLDED inline
 #endif
 
+/*
+ * A branch the usual document does not take, so that the compiler lays out
+ * and allocates registers for the other one (the fast path's member loop).
+ */
+#if defined(__GNUC__)
+#define RARELY(condition) __builtin_expect(!!(condition), 0)
+#else
+#define RARELY(condition) (condition)
+#endif
+
 /* ---- number.c: BytesPerSecond ---- */
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,

@@ -761,6 +761,82 @@ static void fast_path_reads_integers(void **state)
                     assert_memory_equal(&fast, &full, sizeof fast);
                 }
 }
+
+/*
+ * Where the profile skips unknown members, the fast path reads past their
+ * values itself, whatever their shape, with the grammar checked; anything
+ * it does not read (an escape, non-ASCII, a malformation, deeper than
+ * max_depth or 64) is left to the full path, which then decides. A known
+ * name written with an escape is never taken for an unknown one.
+ */
+static void fast_path_reads_past_unknown_values(void **state)
+{
+    static const char *const taken[] = {
+        "12345", "-0.5e+10", "0", "-0", "1E5", "2.50", "7e-3", "\"text\"", "\"\"", "true", "false",
+        "null", "{}", "[]", "{ }", "[ ]", "{\"k\":[1,2.5,null]}", "[[[]]]", "{\"a\":{\"b\":{}}}",
+        " [ 1 , { \"x\" : \"y\" } ] ", "[{},[],\"\",0,true]",
+        "\"abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 ~!@#$%^&*()\"",
+    };
+    static const char *const left[] = {
+        "01", "1.", ".5", "-", "1e", "1e+", "-a", "tru", "nul", "truex", "[1,]", "{\"a\":1,}",
+        "{\"a\"}", "{\"a\":1,2}", "{\"a\":1,\"b\"}", "[1 2]", "{\"a\":1]", "[1}", "{1:2}", "\"\\u0041\"", "\"\\n\"", "\"\xc3\xa9\"",
+        "\"a\tb\"", "\"open", "[", "{\"a\":", "[\"\xff\"]", "{\"k\\u0041\":1}",
+    };
+    char doc[512], deep[300];
+    size_t i, n;
+    dsx_diag item;
+    dsx_diag_list list;
+    dsx_config wire, strict;
+    dsx_options fast, full;
+    (void)state;
+    dsx_config_init(&wire, DSX_PROFILE_WIRE);
+    dsx_config_init(&strict, DSX_PROFILE_STRICT);
+    for (i = 0; i < sizeof taken / sizeof taken[0]; i++) {
+        n = (size_t)snprintf(doc, sizeof doc, "{\"VerifyMode\":\"NONE\",\"Foo\":%s,\"Uid\":\"BOTH\"}", taken[i]);
+        memset(&fast, 0xAA, sizeof fast);
+        assert_true(dsx_fast_validate(doc, n, &wire, false, NULL, &fast));
+        assert_int_equal(dsx_validate_options_kept(doc, n, &wire, &full, &(dsx_kept){0}, NULL), DSX_VALID);
+        assert_memory_equal(&fast, &full, sizeof fast);
+        assert_false(dsx_fast_validate(doc, n, &strict, false, NULL, &fast));   /* unknown: an error */
+    }
+    for (i = 0; i < sizeof left / sizeof left[0]; i++) {
+        dsx_kept kept;
+        dsx_kept_init(&kept, NULL, 0, NULL);
+        n = (size_t)snprintf(doc, sizeof doc, "{\"VerifyMode\":\"NONE\",\"Foo\":%s,\"Uid\":\"BOTH\"}", left[i]);
+        assert_false(dsx_fast_validate(doc, n, &wire, false, NULL, &fast));
+        assert_int_equal(dsx_validate_options(doc, n, &wire, &fast, NULL),
+                         dsx_validate_options_kept(doc, n, &wire, &full, &kept, NULL));
+        assert_memory_equal(&fast, &full, sizeof fast);
+    }
+    /* a known name with an escape is that member: read by the full path, found a duplicate */
+    n = (size_t)snprintf(doc, sizeof doc, "{\"VerifyMode\":\"NONE\",\"Verify\\u004dode\":\"NONE\"}");
+    assert_false(dsx_fast_validate(doc, n, &wire, false, NULL, &fast));
+    expect_n(DOC_OPTIONS, WIRE, doc, n, DSX_INVALID, "duplicate_member /VerifyMode 39 1:40");
+    /* nesting: up to max_depth (the document is one level), and not past 64 levels */
+    wire.max_depth = 4;
+    assert_true(dsx_fast_validate("{\"Foo\":[[{}]]}", 14, &wire, false, NULL, &fast));
+    assert_false(dsx_fast_validate("{\"Foo\":[[[[]]]]}", 16, &wire, false, NULL, &fast));
+    memset(&list, 0, sizeof list);
+    list.items = &item;
+    list.capacity = 1;
+    assert_int_equal(dsx_validate_options("{\"Foo\":[[[[]]]]}", 16, &wire, &fast, &list), DSX_MALFORMED);
+    assert_int_equal(item.code, DSX_CODE_DEPTH);
+    assert_int_equal(item.offset, 10);
+    wire.max_depth = DSX_DEPTH_CAP;
+    for (n = 0; n < 2; n++) {
+        size_t levels = 64 + n, k, m = (size_t)snprintf(deep, sizeof deep, "{\"Foo\":");
+        for (k = 0; k < levels; k++) deep[m++] = '[';
+        for (k = 0; k < levels; k++) deep[m++] = ']';
+        deep[m++] = '}';
+        assert_int_equal(dsx_fast_validate(deep, m, &wire, false, NULL, &fast), levels <= 64);
+        assert_int_equal(dsx_validate_options(deep, m, &wire, &fast, NULL), DSX_VALID);
+    }
+    /* an unknown member of the request itself, before and after the known ones */
+    n = (size_t)snprintf(doc, sizeof doc, "{\"Comment\":\"x\",\"TaskExecutionArn\":\"%s\",\"Region\":[1],"
+                         "\"Options\":{\"BytesPerSecond\":5,\"Speed\":{}},\"DryRun\":true}", ARN);
+    assert_true(dsx_fast_validate(doc, n, &wire, true, NULL, &fast));
+    assert_int_equal(fast.bytes_per_second, 5);
+}
 #endif
 
 /*
@@ -840,6 +916,7 @@ int main(void)
         cmocka_unit_test(fast_path_takes_the_usual_documents),
         cmocka_unit_test(fast_path_takes_any_member_order),
         cmocka_unit_test(fast_path_reads_integers),
+        cmocka_unit_test(fast_path_reads_past_unknown_values),
 #endif
         cmocka_unit_test(spec_worked_examples),
         cmocka_unit_test(type_errors),
