@@ -114,6 +114,17 @@ void dsx_put_safe_string(dsx_writer *w, const char *json, const dsx_token *t)
     int32_t cp;
     size_t shown = 0;
     dsx_string_iter_init(&it, json, t);
+#ifndef DSX_SMALL
+    {   /* the usual value starts with printable ASCII: that run goes out whole */
+        const uint8_t *run = it.p;
+        while (it.p < it.end && shown < DSX_MESSAGE_VALUE_MAX && *it.p >= 0x20 && *it.p < 0x7F &&
+               *it.p != '\\') {
+            it.p++;
+            shown++;
+        }
+        dsx_put(w, (const char *)run, (size_t)(it.p - run));
+    }
+#endif
     while ((cp = dsx_string_next(&it)) >= 0) {
         if (shown++ == DSX_MESSAGE_VALUE_MAX) {
             dsx_puts(w, "...");

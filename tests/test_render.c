@@ -160,6 +160,18 @@ static void values_are_made_safe_and_cut(void **state)
     for (i = 0; i < DSX_MESSAGE_VALUE_MAX; i++) strcat(want, "x");
     strcat(want, "' at 'uid'" FAILED "Member must satisfy enum value set: [NONE, INT_VALUE, NAME, BOTH]");
     assert_string_equal(message_of(DOC_OPTIONS, STRICT, doc, 0), want);
+    /* one more plain character than that: cut, wherever the plain run ends */
+    strcpy(doc, "{\"Uid\":\"");
+    for (i = 0; i <= DSX_MESSAGE_VALUE_MAX; i++) strcat(doc, "x");
+    strcat(doc, "\"}");
+    strcpy(want, "Value '");
+    for (i = 0; i < DSX_MESSAGE_VALUE_MAX; i++) strcat(want, "x");
+    strcat(want, "...' at 'uid'" FAILED "Member must satisfy enum value set: [NONE, INT_VALUE, NAME, BOTH]");
+    assert_string_equal(message_of(DOC_OPTIONS, STRICT, doc, 0), want);
+    /* a raw DEL after plain text is escaped like an escaped one */
+    assert_string_equal(message_of(DOC_OPTIONS, STRICT, "{\"Uid\":\"ab\x7f\"}", 0),
+                        "Value 'ab\\u007f' at 'uid'" FAILED
+                        "Member must satisfy enum value set: [NONE, INT_VALUE, NAME, BOTH]");
     /* long numbers are cut the same way */
     strcpy(doc, "{\"BytesPerSecond\":");
     for (i = 0; i < 200; i++) strcat(doc, "9");
