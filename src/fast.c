@@ -32,7 +32,7 @@ typedef struct fast_scope {
     int count;
     int expected;                  /* the member tried first: the one after the last */
     uint32_t seen;
-    int32_t unknown_room;          /* how deep an unknown member's value may nest; -1: not skipped */
+    int32_t unknown_room;          /* how deep an unknown member's value may nest; < 0: not skipped */
 } fast_scope;
 
 /* What a valid document yields; committed by the caller only on success. */
@@ -263,11 +263,12 @@ static bool no_conflict(const dsx_options *o)
 
 /*
  * A scope whose object is `depth` containers deep. unknown_room: the
- * document's max_depth where unknown members are skipped, else -1.
+ * document's max_depth where unknown members are skipped, else -1 (and
+ * what is left of it stays negative).
  */
 static void enter(fast_scope *scope, bool options, int32_t unknown_room, int32_t depth)
 {
-    scope->unknown_room = unknown_room < 0 ? -1 : unknown_room - depth;
+    scope->unknown_room = unknown_room - depth;
     scope->slots = options ? dsx_fast_option_slots : dsx_fast_request_slots;
     scope->next = options ? dsx_fast_option_next : dsx_fast_request_next;
     scope->members = options ? dsx_option_members : dsx_request_members;
