@@ -142,7 +142,12 @@ static inline size_t dsx_first_lane(dsx_v16 flags)
 static inline size_t dsx_skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
 #ifdef DSX_VECTOR
-    while (n - i >= 32) {   /* 32 bytes a step: long strings at memory speed */
+    if (n - i >= 16) {   /* most strings are short: 16 bytes alone first */
+        dsx_v16 first = dsx_string_stops16(dsx_load16(s + i));
+        if (dsx_any_lane(first)) return i + dsx_first_lane(first);
+        i += 16;
+    }
+    while (n - i >= 32) {   /* then 32 bytes a step: long strings at memory speed */
         dsx_v16 low = dsx_string_stops16(dsx_load16(s + i));
         dsx_v16 high = dsx_string_stops16(dsx_load16(s + i + 16));
         if (dsx_any_lane(low | high))
