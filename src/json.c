@@ -31,7 +31,7 @@ enum reader_state {
  * What a string byte is: STRING_PLAIN for the bytes that stand for
  * themselves, the others end the plain run. Compared, not looked up: a
  * 256-byte table would be the biggest piece of the tokenizer's flash, and
- * long runs of plain bytes go a word at a time anyway (skip_plain_words).
+ * long runs of plain bytes go many at a time anyway (skip_plain_words).
  */
 enum string_byte { STRING_PLAIN, STRING_QUOTE, STRING_BACKSLASH, STRING_CONTROL, STRING_NON_ASCII };
 
@@ -191,7 +191,7 @@ static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
     return (size_t)-1;
 }
 
-/* Whole 8-byte words of plain string bytes at once (src/swar.h); none with DSX_SMALL. */
+/* Plain string bytes 16/32 (vectors) or 8 (words) at once (src/swar.h); none with DSX_SMALL. */
 static size_t skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
 #ifdef DSX_SMALL
