@@ -120,6 +120,11 @@ check "json escaping" 1 want.txt "$DSX" validate --format json escapes.json
 printf '{"Options":{"\\u0000/~":1},"TaskExecutionArn":"%s"}' "$ARN" > oddname.json
 "$DSX" validate --format json oddname.json > out.txt
 grep -q '"path":"/Options/\\u0000~1~0"' out.txt && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: odd pointer"; cat out.txt; }
+# U+2028 and U+2029 escaped in JSON output, other non-ASCII (even E2 82 AC, the euro sign) left as it is
+printf '{"a\342\200\250b\303\251\342\200\251\342\202\25412345678":1}' > separators.json
+"$DSX" validate --options --format json separators.json > out.txt
+grep -q "\"path\":\"/a\\\\u2028b$(printf '\303\251')\\\\u2029$(printf '\342\202\254')12345678\"" out.txt &&
+    passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: line separators in JSON output"; cat out.txt; }
 
 # ---- ndjson ----
 {
