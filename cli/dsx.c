@@ -300,6 +300,25 @@ static const char *render(writer *w, render_fn fn, const dsx_diag *d, const docu
     return w->scratch.data;
 }
 
+/*
+ * A rendering written straight into the output buffer where it fits there
+ * (one copy fewer), else through the scratch buffer.
+ */
+static void out_render(writer *w, render_fn fn, const dsx_diag *d, const document *doc)
+{
+    size_t room = w->out.size - w->length, n;
+    const char *s;
+    if (room > 0) {
+        n = fn(w, d, doc->text, doc->length, w->out.data + w->length, room);
+        if (n < room) {   /* all of it, and its terminating NUL (left past the end) */
+            w->length += n;
+            return;
+        }
+    }
+    s = render(w, fn, d, doc, &n);
+    out_write(w, s, n);
+}
+
 static dsx_style message_style;
 
 static size_t render_message(const writer *w, const dsx_diag *d, const char *json, size_t length,
@@ -390,10 +409,9 @@ static void json_string(writer *w, const char *text, size_t n)
 
 static void print_text(writer *w, const document *doc, const dsx_diag_list *list)
 {
-    size_t i, n;
+    size_t i;
     for (i = 0; i < list->stored; i++) {
         const dsx_diag *d = &list->items[i];
-        const char *msg;
         out_text(w, doc->file);
         out_char(w, ':');
         if (doc->record) out_record(w, doc->record);
@@ -401,8 +419,7 @@ static void print_text(writer *w, const document *doc, const dsx_diag_list *list
         out_char(w, ':');
         out_uint(w, (unsigned long)d->column);
         out_text(w, d->severity == DSX_SEVERITY_ERROR ? ": error: " : ": warning: ");
-        msg = render(w, render_message, d, doc, &n);
-        out_write(w, msg, n);
+        out_render(w, render_message, d, doc);
         out_text(w, " [");
         out_text(w, dsx_code_name((dsx_code)d->code));
         out_text(w, "]\n");
