@@ -1,7 +1,9 @@
 /*
- * Eight bytes at a time ("SIMD within a register"), portable C: used to
- * step over runs of plain string bytes. Only speed depends on it; the
- * results are the same with DSX_SMALL, where the callers skip it.
+ * Eight bytes at a time ("SIMD within a register"), portable C, and 16
+ * where the compiler has vector instructions for its generic vector types
+ * (DSX_VECTOR below): used to step over runs of plain string bytes and to
+ * check the ARN. Only speed depends on it; the results are the same with
+ * DSX_SMALL, where the callers skip it.
  */
 #ifndef DSX_SWAR_H
 #define DSX_SWAR_H
