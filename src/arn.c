@@ -232,18 +232,14 @@ static size_t short_region(const char *s)
     dsx_v16 x = dsx_load16(s), colon = x == dsx_splat16(':');
     dsx_v16 region = in_range(x, dsx_splat16('a'), dsx_splat16('z')) |
                      in_range(x, dsx_splat16('0'), dsx_splat16('9')) | (x == dsx_splat16('-'));
-    dsx_v2x64 colons = (dsx_v2x64)colon, bad = (dsx_v2x64) ~(region | colon);
+    dsx_v2x64 bad = (dsx_v2x64) ~(region | colon);
     size_t length;
     uint64_t bad_before;
-    if (colons[0]) {
-        length = dsx_first_flagged(colons[0]);
-        bad_before = bad[0] & (((uint64_t)1 << (8 * length)) - 1);
-    } else if (colons[1]) {
-        length = 8 + dsx_first_flagged(colons[1]);
-        bad_before = bad[0] | (bad[1] & (((uint64_t)1 << (8 * (length - 8))) - 1));
-    } else {
-        return 0;
-    }
+    if (!dsx_any_lane(colon)) return 0;
+    length = dsx_first_lane(colon);
+    /* the bad lanes before the colon: in the first word only, or all of it and some of the second */
+    if (length < 8) bad_before = bad[0] & (((uint64_t)1 << (8 * length)) - 1);
+    else bad_before = bad[0] | (bad[1] & (((uint64_t)1 << (8 * (length - 8))) - 1));
     return bad_before ? 0 : length;
 }
 #else
