@@ -302,21 +302,20 @@ static const char *render(writer *w, render_fn fn, const dsx_diag *d, const docu
 
 /*
  * A rendering written straight into the output buffer where it fits there
- * (one copy fewer), else through the scratch buffer.
+ * (one copy fewer); else, its length now known, rendered once more into the
+ * scratch buffer made big enough, and written from there.
  */
 static void out_render(writer *w, render_fn fn, const dsx_diag *d, const document *doc)
 {
-    size_t room = w->out.size - w->length, n;
-    const char *s;
-    if (room > 0) {
-        n = fn(w, d, doc->text, doc->length, w->out.data + w->length, room);
-        if (n < room) {   /* all of it, and its terminating NUL (left past the end) */
-            w->length += n;
-            return;
-        }
+    size_t room = w->out.size - w->length;
+    size_t n = fn(w, d, doc->text, doc->length, w->out.data + w->length, room);
+    if (n < room) {   /* all of it, and its terminating NUL (left past the end) */
+        w->length += n;
+        return;
     }
-    s = render(w, fn, d, doc, &n);
-    out_write(w, s, n);
+    if (n >= w->scratch.size && !reserve(&w->scratch, n + 1)) out_of_memory(w);
+    fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
+    out_write(w, w->scratch.data, n);
 }
 
 static dsx_style message_style;
@@ -857,18 +856,17 @@ static void check_block(ndjson_worker *w)
     const char *p = w->block, *end = w->block + w->length;
     document doc;
     doc.file = s->shown;
-    doc.record = 1;
     w->newlines = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t length = (size_t)((nl ? nl : end) - p);
         if (length > 0) {
+            doc.record = w->newlines + 1;   /* its line in the block */
             doc.text = p;
             doc.length = length < s->cap ? length : s->cap;
             if (check_document(s->opt, &w->out, &doc) != DSX_VALID) w->any_invalid = 1;
         }
         if (!nl) break;
-        doc.record++;
         w->newlines++;
         p = nl + 1;
     }
