@@ -42,7 +42,7 @@ TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
 .PHONY: all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
         test-small sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
-        deps-cross size stack test-target deps-bench bench bench-callgrind deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
+        deps-cross size size-checks stack test-target deps-bench bench bench-callgrind deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
 all: $(LIB) $(CLI)
 
@@ -142,6 +142,11 @@ deps-cross:
 
 size: deps-cross
 	sh tools/size.sh
+
+# What CI checks of make size until the flash budgets are met (docs/PORTING.md):
+# freestanding, .data + .bss 0, no kept list in the parse+validate image.
+size-checks: deps-cross
+	SIZE_FLASH_BUDGETS=report sh tools/size.sh
 
 stack: deps-cross
 	sh tools/stack.sh

@@ -23,11 +23,20 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
  * adding a frame (FOLDED). Both are in internal.h.
  */
 
+/*
+ * How an unknown member is added to the kept list: through a pointer that
+ * only the entry points taking a list set, so that a caller of the others
+ * (a firmware gateway that validates) links none of the kept list's code.
+ */
+typedef bool (*dsx_kept_adder)(dsx_kept *kept, uint8_t scope, const dsx_token *name,
+                               size_t value_start, size_t value_end);
+
 typedef struct validator {
     dsx_reader reader;        /* its text is the document (text_of) */
     const dsx_config *config;
     dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
+    dsx_kept_adder add_kept;  /* dsx_kept_add with a kept list, else NULL (see keep()) */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
     union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
@@ -188,12 +197,12 @@ static FOLDED void skip(validator *v, dsx_token *t)
 /* An unknown member, reported or kept by the policy once its value is read past. */
 static bool keeps_unknown(const validator *v)
 {
-    return v->config->unknown_members == DSX_UNKNOWN_KEEP && v->kept && !v->no_memory;
+    return v->config->unknown_members == DSX_UNKNOWN_KEEP && v->add_kept && !v->no_memory;
 }
 
 static void keep(validator *v, const object_walk *o, const dsx_token *name, size_t value_start)
 {
-    if (!dsx_kept_add(v->kept, o->scope, name, value_start, v->reader.pos)) v->no_memory = true;
+    if (!v->add_kept(v->kept, o->scope, name, value_start, v->reader.pos)) v->no_memory = true;
 }
 
 /*
@@ -213,8 +222,9 @@ static bool decodes_to(const char *json, const dsx_token *t, const char *s, size
 }
 
 /*
- * Index of the model text an escaped token decodes to, or -1: among the
- * values of `enum_member`, or (NULL) among the names of `scope`.
+ * Index of the model text a string token decodes to (an escaped one, or any
+ * in a size-optimised build), or -1: among the values of `enum_member`, or
+ * (NULL) among the names of `scope`.
  */
 static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t, uint8_t scope,
                                     const dsx_member_info *enum_member)
@@ -237,17 +247,24 @@ static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t, uint
     return -1;
 }
 
-/* A value of `enum_member`, or (NULL) a member name of `scope`, as the model has it; -1 when none. */
+/*
+ * A value of `enum_member`, or (NULL) a member name of `scope`, as the
+ * model has it; -1 when none. Size-optimised builds compare every text
+ * through the decoder: one comparison routine instead of two.
+ */
 static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t scope,
                                const dsx_member_info *enum_member)
 {
+#ifndef DSX_SMALL
     const char *name = text_of(v) + t->start + 1;
     size_t length = t->end - t->start - 2;
-    if (t->flags & DSX_TF_ESCAPED)   /* rare: compared through the decoder, one text at a time */
-        return find_escaped(v, t, scope, enum_member);
-    if (enum_member) return dsx_model_find_value(enum_member, name, length);
-    return dsx_model_find_member(dsx_scope_members(scope), dsx_scope_member_count(scope), name,
-                                 length);   /* raw bytes are the text */
+    if (!(t->flags & DSX_TF_ESCAPED)) {   /* the raw bytes are the text */
+        if (enum_member) return dsx_model_find_value(enum_member, name, length);
+        return dsx_model_find_member(dsx_scope_members(scope), dsx_scope_member_count(scope),
+                                     name, length);
+    }
+#endif
+    return find_escaped(v, t, scope, enum_member);   /* one text at a time */
 }
 
 /* ---- member values ---- */
@@ -557,14 +574,28 @@ static bool fast_valid(const char *json, size_t length, const dsx_config *config
     return true;
 }
 
-/* A validator for one document: nothing found yet. */
+/*
+ * A validator for one document: nothing found yet, the kept list (if any)
+ * emptied. Where the caller passes no list, the constant NULL folds the
+ * list's code away: only the _kept entry points link it.
+ */
 static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *config,
                          dsx_kept *kept)
 {
     memset(v, 0, sizeof *v);
     v->mode = (uint8_t)mode;
     v->config = config;
+    if (!kept) return;
+    dsx_kept_free(kept);
     v->kept = kept;
+    v->add_kept = dsx_kept_add;
+}
+
+/* After a failure (malformed, a bad argument, no memory) the kept list is left empty. */
+static FOLDED dsx_result finish_kept(dsx_kept *kept, dsx_result result)
+{
+    if (kept && result != DSX_VALID && result != DSX_INVALID) dsx_kept_free(kept);
+    return result;
 }
 
 /* The verdict of the full path over json[0..length). */
@@ -576,10 +607,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (!json) json = "";
     if (diags) dsx_diags_clear(diags);
     v->diags = diags;
-    if (v->kept) {
-        dsx_kept_free(v->kept);
-        v->kept->text = json;
-    }
+    if (v->kept) v->kept->text = json;
     if (too_large(v, length)) {
         v->failed = true;
     } else {
@@ -596,7 +624,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
 /*
  * The full path, for a validator set up by start(), and its outputs: the
  * valid options; where the document is malformed or a call failed, nothing
- * half-filled (the typed result zeroed, the kept list emptied). Four
+ * half-filled (the typed result zeroed; the kept list, by the caller). Four
  * arguments, the rest in the validator, so that the entry points pass
  * nothing on the stack; the walk is inlined here, one frame under the
  * entry's; the outputs are handled here once, not in each entry point.
@@ -609,7 +637,6 @@ static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
         if (v->options_out) *v->options_out = v->held.options;
         return result;
     }
-    if (v->kept) dsx_kept_free(v->kept);
     if (v->request) memset(v->request, 0, sizeof *v->request);   /* its options too */
     else if (v->options_out) memset(v->options_out, 0, sizeof *v->options_out);
     return result;
@@ -630,7 +657,7 @@ static FOLDED dsx_result validate_request(const char *json, size_t length,
     start(&v, WALK_REQUEST, config, kept);
     v.request = out;
     v.options_out = out ? &out->options : NULL;
-    return run(&v, json, length, diags);
+    return finish_kept(kept, run(&v, json, length, diags));
 }
 
 static FOLDED dsx_result validate_options(const char *json, size_t length,
@@ -641,7 +668,7 @@ static FOLDED dsx_result validate_options(const char *json, size_t length,
     if (!kept && fast_valid(json, length, config, false, NULL, out, diags)) return DSX_VALID;
     start(&v, WALK_OPTIONS, config, kept);
     v.options_out = out;
-    return run(&v, json, length, diags);
+    return finish_kept(kept, run(&v, json, length, diags));
 }
 
 dsx_result dsx_validate_request_kept(const char *json, size_t length,

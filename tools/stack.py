@@ -13,11 +13,16 @@ usage: tools/stack.py BUDGET FILE.ci...
 import re
 import sys
 
-ENTRIES = ["dsx_validate_request", "dsx_validate_options", "dsx_check_json"]
+ENTRIES = ["dsx_validate_request", "dsx_validate_options", "dsx_check_json",
+           "dsx_validate_request_kept", "dsx_validate_options_kept"]
 # Calls through the caller's dsx_allocator: the allocator's own frame is the
-# caller's to add (docs/PORTING.md); nothing else may call through a pointer.
+# caller's to add (docs/PORTING.md).
 ALLOCATOR_CALLERS = {"src/kept.c:kept_grow", "src/kept.c:release", "dsx_kept_add",
                      "dsx_kept_copy", "dsx_kept_free"}
+# The one other call through a pointer: the walk adds an unknown member to
+# the kept list through the validator's add_kept, which only ever holds
+# dsx_kept_add (src/validate.c). Counted as a call to it, on every path.
+POINTER_TARGETS = {"src/validate.c:run": "dsx_kept_add"}
 NODE = re.compile(r'node: \{ title: "([^"]+)" label: "([^"]*)"')
 EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
 
@@ -50,6 +55,8 @@ def deepest(name, frames, edges, memo, path, problems):
         return 0, [name]
     if name in memo:
         return memo[name]
+    if name == "__indirect_call" and path[-1] in POINTER_TARGETS:
+        return deepest(POINTER_TARGETS[path[-1]], frames, edges, memo, path, problems)
     if name == "__indirect_call":
         if path[-1] not in ALLOCATOR_CALLERS:
             problems.append("%s calls through a pointer" % short(path[-1]))
@@ -79,7 +86,7 @@ def main():
     for entry in ENTRIES:
         depth, path = deepest(entry, frames, edges, {}, [], problems)
         worst = max(worst, depth)
-        print("%-22s %4d bytes  %s" % (entry, depth,
+        print("%-26s %4d bytes  %s" % (entry, depth,
               " > ".join("%s(%s)" % (short(f), frames.get(f) or 0) for f in path)))
     for p in sorted(set(problems)):
         print("problem:", p)
