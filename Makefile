@@ -255,7 +255,7 @@ test-packaging: all
 
 # ---- fuzzing (fuzz/) ----
 
-FUZZ_NAMES := fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http
+FUZZ_NAMES := fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http fuzz_small
 FUZZ_SECONDS ?= 20
 FUZZ_SRC := $(LIB_SRC)
 FUZZ_DEPS := fuzz/*.h include/dsx.h src/*.c src/*.h
@@ -281,11 +281,30 @@ build/fuzz/replay/%: fuzz/%.c $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
 	$(CC) -Iinclude -Isrc $(WARN) $(SANITIZE) $< $(FUZZ_SRC) -o $@
 
+# fuzz_small links a size-optimised copy of the library (DSX_SMALL, symbols
+# renamed small_*: tools/small-copy.sh) beside the default one and compares them.
+SMALL_COPY_DEPS := fuzz/fuzz_small.c $(FUZZ_DEPS) tools/small-copy.sh
+build/fuzz/afl/fuzz_small: $(SMALL_COPY_DEPS) | deps-fuzz
+	@mkdir -p $(dir $@)
+	$(if $(FUZZ_SANITIZE),AFL_USE_ASAN=1 AFL_USE_UBSAN=1) sh tools/small-copy.sh $@.small.o afl-clang-fast -std=c99 -O2 -g
+	$(if $(FUZZ_SANITIZE),AFL_USE_ASAN=1 AFL_USE_UBSAN=1) afl-clang-fast -Iinclude -Isrc -std=c99 -O2 -g $< $(FUZZ_SRC) $@.small.o -o $@
+
+build/fuzz/libfuzzer/fuzz_small: $(SMALL_COPY_DEPS) | deps-fuzz
+	@mkdir -p $(dir $@)
+	sh tools/small-copy.sh $@.small.o clang -std=c99 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+	clang -Iinclude -Isrc -std=c99 -O1 -g -DDSX_FUZZ_LIBFUZZER -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $< $(FUZZ_SRC) $@.small.o -o $@
+
+build/fuzz/replay/fuzz_small: $(SMALL_COPY_DEPS)
+	@mkdir -p $(dir $@)
+	sh tools/small-copy.sh $@.small.o $(CC) $(WARN) $(SANITIZE)
+	$(CC) -Iinclude -Isrc $(WARN) $(SANITIZE) $< $(FUZZ_SRC) $@.small.o -o $@
+
 fuzz: $(FUZZ_NAMES:%=build/fuzz/afl/%) $(FUZZ_NAMES:%=build/fuzz/libfuzzer/%)
 
 fuzz-smoke: $(FUZZ_NAMES:%=build/fuzz/afl/%) $(FUZZ_NAMES:%=build/fuzz/replay/%)
 	@set -e; for h in $(FUZZ_NAMES); do \
-	    case $$h in fuzz_request|fuzz_options) seeds=validate;; fuzz_json) seeds=json;; \
+	    case $$h in fuzz_request|fuzz_options|fuzz_small) seeds=validate;; fuzz_json) seeds=json;; \
 	        fuzz_roundtrip) seeds=roundtrip;; fuzz_response) seeds=response;; *) seeds=http;; esac; \
 	    out=build/fuzz/smoke/$$h; rm -rf $$out; mkdir -p $$out; \
 	    echo "== afl-fuzz $$h for $(FUZZ_SECONDS)s"; \

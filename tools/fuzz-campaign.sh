@@ -1,7 +1,7 @@
 #!/bin/sh
 # A long AFL++ campaign over every harness, then a summary.
 # usage: tools/fuzz-campaign.sh SECONDS_PER_HARNESS INSTANCES [OUT]
-#        (HARNESSES="fuzz_json fuzz_http" picks some; the default is all six)
+#        (HARNESSES="fuzz_json fuzz_http" picks some; the default is all seven)
 # Each harness runs INSTANCES afl-fuzz processes (one -M, the rest -S) for
 # SECONDS; then the executions, coverage and findings of every instance are
 # summed into OUT/summary.txt, and every queue entry, crash and hang is
@@ -14,14 +14,14 @@ mkdir -p "$out"
 export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 seeds_of() {
     case $1 in
-        fuzz_request|fuzz_options) echo validate ;;
+        fuzz_request|fuzz_options|fuzz_small) echo validate ;;
         fuzz_json) echo json ;;
         fuzz_roundtrip) echo roundtrip ;;
         fuzz_response) echo response ;;
         *) echo http ;;
     esac
 }
-all="fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http"
+all="fuzz_request fuzz_options fuzz_json fuzz_roundtrip fuzz_response fuzz_http fuzz_small"
 harnesses=${HARNESSES:-$all}
 for h in $harnesses; do
     i=0

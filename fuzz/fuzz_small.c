@@ -1,0 +1,163 @@
+/*
+ * Harness: the default build against a size-optimised one. DSX_SMALL (any
+ * -Os build) leaves out the fast path, the word-at-a-time scans, the hashed
+ * look-ups and the short integer path, and compares every name and enum
+ * value through the string decoder; the results must not change. Both
+ * copies are linked into this one program, the small one's global symbols
+ * renamed small_* (tools/small-copy.sh). Byte 0 picks the settings, byte 1
+ * the entry point, the list's capacity and whether unknown members are
+ * kept; on every input the two copies must give the same verdict, the same
+ * diagnostics field by field, the same messages in both styles, the same
+ * pointers, summary and error body, the same typed result and the same kept
+ * members.
+ */
+#include "fuzz_common.h"
+
+/* The small copy's entry points: the same types (dsx.h does not depend on DSX_SMALL). */
+dsx_result small_dsx_validate_request_kept(const char *json, size_t length,
+                                           const dsx_config *config, dsx_request *out,
+                                           dsx_kept *kept, dsx_diag_list *diags);
+dsx_result small_dsx_validate_options_kept(const char *json, size_t length,
+                                           const dsx_config *config, dsx_options *out,
+                                           dsx_kept *kept, dsx_diag_list *diags);
+dsx_result small_dsx_check_json(const char *json, size_t length, const dsx_config *config,
+                                dsx_diag *diag);
+void small_dsx_kept_init(dsx_kept *kept, dsx_kept_member *array, size_t capacity,
+                         const dsx_allocator *allocator);
+void small_dsx_kept_free(dsx_kept *kept);
+size_t small_dsx_diag_pointer(const dsx_diag *diag, const char *json, size_t length,
+                              char *buf, size_t size);
+size_t small_dsx_diag_message_styled(const dsx_diag *diag, dsx_style style,
+                                     const char *json, size_t length, char *buf, size_t size);
+size_t small_dsx_summary_styled(const dsx_diag *diags, size_t count, size_t total_errors,
+                                dsx_style style, const char *json, size_t length,
+                                char *buf, size_t size);
+size_t small_dsx_error_body(const dsx_diag *diags, size_t count, size_t total_errors,
+                            const char *json, size_t length, char *buf, size_t size);
+
+enum { ENTRY_REQUEST, ENTRY_OPTIONS, ENTRY_CHECK_JSON };
+
+/* What one copy of the library gave for the document. */
+typedef struct outcome {
+    dsx_result result;
+    dsx_diag items[16];
+    dsx_diag_list list;
+    dsx_request request;
+    dsx_options options;
+    dsx_kept kept;
+    dsx_kept_member fixed[4];
+} outcome;
+
+static void start(outcome *o, size_t capacity)
+{
+    memset(o, 0, sizeof *o);
+    o->list.items = o->items;
+    o->list.capacity = capacity;
+}
+
+static void run_default(outcome *o, int entry, const char *json, size_t length,
+                        const dsx_config *c, bool keep, const dsx_allocator *a)
+{
+    dsx_kept_init(&o->kept, o->fixed, 4, a);
+    if (entry == ENTRY_REQUEST)
+        o->result = dsx_validate_request_kept(json, length, c, &o->request, keep ? &o->kept : NULL,
+                                              &o->list);
+    else if (entry == ENTRY_OPTIONS)
+        o->result = dsx_validate_options_kept(json, length, c, &o->options, keep ? &o->kept : NULL,
+                                              &o->list);
+    else
+        o->result = dsx_check_json(json, length, c, o->items);
+}
+
+static void run_small(outcome *o, int entry, const char *json, size_t length,
+                      const dsx_config *c, bool keep, const dsx_allocator *a)
+{
+    small_dsx_kept_init(&o->kept, o->fixed, 4, a);
+    if (entry == ENTRY_REQUEST)
+        o->result = small_dsx_validate_request_kept(json, length, c, &o->request,
+                                                    keep ? &o->kept : NULL, &o->list);
+    else if (entry == ENTRY_OPTIONS)
+        o->result = small_dsx_validate_options_kept(json, length, c, &o->options,
+                                                    keep ? &o->kept : NULL, &o->list);
+    else
+        o->result = small_dsx_check_json(json, length, c, o->items);
+}
+
+/* Every renderer of both copies over the same diagnostics: the same bytes. */
+static void compare_renderings(const outcome *o, const char *json, size_t length)
+{
+    static char a[1 << 14], b[1 << 14];
+    size_t i, na, nb;
+    int style;
+    for (i = 0; i < o->list.stored; i++) {
+        const dsx_diag *d = &o->items[i];
+        na = dsx_diag_pointer(d, json, length, a, sizeof a);
+        nb = small_dsx_diag_pointer(d, json, length, b, sizeof b);
+        fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+        for (style = 0; style < 2; style++) {
+            na = dsx_diag_message_styled(d, (dsx_style)style, json, length, a, sizeof a);
+            nb = small_dsx_diag_message_styled(d, (dsx_style)style, json, length, b, sizeof b);
+            fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+        }
+    }
+    for (style = 0; style < 2; style++) {
+        na = dsx_summary_styled(o->items, o->list.stored, o->list.errors, (dsx_style)style, json,
+                                length, a, sizeof a);
+        nb = small_dsx_summary_styled(o->items, o->list.stored, o->list.errors, (dsx_style)style,
+                                      json, length, b, sizeof b);
+        fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+    }
+    na = dsx_error_body(o->items, o->list.stored, o->list.errors, json, length, a, sizeof a);
+    nb = small_dsx_error_body(o->items, o->list.stored, o->list.errors, json, length, b, sizeof b);
+    fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+}
+
+static void fuzz_one(const uint8_t *data, size_t size)
+{
+    static outcome big, small;
+    counting_allocator count_big, count_small;
+    dsx_allocator alloc_big, alloc_small;
+    dsx_config c;
+    const char *json;
+    size_t length, capacity, i;
+    int entry;
+    bool keep;
+    if (size < 2) return;
+    c = fuzz_config(data[0]);
+    entry = (data[1] & 3) % 3;
+    keep = (data[1] & 4) != 0;
+    capacity = entry == ENTRY_CHECK_JSON ? 1 : 1 + ((data[1] >> 3) & 15u);
+    json = (const char *)data + 2;
+    length = size - 2;
+    alloc_big = counting_init(&count_big, 0);
+    alloc_small = counting_init(&count_small, 0);
+    start(&big, capacity);
+    start(&small, capacity);
+    run_default(&big, entry, json, length, &c, keep, &alloc_big);
+    run_small(&small, entry, json, length, &c, keep, &alloc_small);
+
+    fuzz_check(big.result == small.result);
+    if (entry == ENTRY_CHECK_JSON) {
+        fuzz_check(memcmp(big.items, small.items, sizeof big.items[0]) == 0);
+        return;
+    }
+    fuzz_check(big.list.stored == small.list.stored && big.list.total == small.list.total &&
+               big.list.errors == small.list.errors && big.list.warnings == small.list.warnings);
+    for (i = 0; i < big.list.stored; i++)
+        fuzz_check(memcmp(&big.items[i], &small.items[i], sizeof big.items[i]) == 0);
+    fuzz_check(memcmp(&big.request, &small.request, sizeof big.request) == 0);
+    fuzz_check(memcmp(&big.options, &small.options, sizeof big.options) == 0);
+    fuzz_check(big.kept.count == small.kept.count);
+    for (i = 0; i < big.kept.count; i++) {   /* field by field: a member's padding is not written */
+        const dsx_kept_member *x = &big.kept.items[i], *y = &small.kept.items[i];
+        fuzz_check(x->scope == y->scope && x->name_offset == y->name_offset &&
+                   x->name_length == y->name_length && x->value_offset == y->value_offset &&
+                   x->value_length == y->value_length);
+    }
+    compare_renderings(&big, json, length);
+    dsx_kept_free(&big.kept);
+    small_dsx_kept_free(&small.kept);
+    fuzz_check(count_big.live_bytes == 0 && count_small.live_bytes == 0 &&
+               count_big.releases == count_big.allocations &&
+               count_small.releases == count_small.allocations);
+}
