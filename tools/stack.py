@@ -53,10 +53,10 @@ def deepest(name, frames, edges, memo, path, problems):
     if name in path:
         problems.append("recursion: " + " -> ".join(short(n) for n in path + [name]))
         return 0, [name]
+    if name == "__indirect_call" and path[-1] in POINTER_TARGETS:   # before the memo: per caller
+        return deepest(POINTER_TARGETS[path[-1]], frames, edges, memo, path, problems)
     if name in memo:
         return memo[name]
-    if name == "__indirect_call" and path[-1] in POINTER_TARGETS:
-        return deepest(POINTER_TARGETS[path[-1]], frames, edges, memo, path, problems)
     if name == "__indirect_call":
         if path[-1] not in ALLOCATOR_CALLERS:
             problems.append("%s calls through a pointer" % short(path[-1]))
