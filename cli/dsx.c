@@ -288,14 +288,19 @@ static void writer_free(writer *w)
 typedef size_t (*render_fn)(const writer *w, const dsx_diag *d, const char *json, size_t length,
                             char *buf, size_t size);
 
+/* Renders again into the scratch buffer, grown for the `need` bytes a first try measured. */
+static void render_grown(writer *w, render_fn fn, const dsx_diag *d, const document *doc,
+                         size_t need)
+{
+    if (need >= w->scratch.size && !reserve(&w->scratch, need + 1)) out_of_memory(w);
+    fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
+}
+
 static const char *render(writer *w, render_fn fn, const dsx_diag *d, const document *doc,
                           size_t *length)
 {
     size_t need = fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
-    if (need >= w->scratch.size) {
-        if (!reserve(&w->scratch, need + 1)) out_of_memory(w);
-        fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
-    }
+    if (need >= w->scratch.size) render_grown(w, fn, d, doc, need);
     *length = need;
     return w->scratch.data;
 }
@@ -313,8 +318,7 @@ static void out_render(writer *w, render_fn fn, const dsx_diag *d, const documen
         w->length += n;
         return;
     }
-    if (n >= w->scratch.size && !reserve(&w->scratch, n + 1)) out_of_memory(w);
-    fn(w, d, doc->text, doc->length, w->scratch.data, w->scratch.size);
+    render_grown(w, fn, d, doc, n);
     out_write(w, w->scratch.data, n);
 }
 
