@@ -226,8 +226,8 @@ static bool decodes_to(const char *json, const dsx_token *t, const char *s, size
  * in a size-optimised build), or -1: among the values of `enum_member`, or
  * (NULL) among the names of `scope`.
  */
-static OUT_OF_LINE int find_escaped(const validator *v, const dsx_token *t, uint8_t scope,
-                                    const dsx_member_info *enum_member)
+static OUT_OF_LINE int find_through_decoder(const validator *v, const dsx_token *t,
+                                            uint8_t scope, const dsx_member_info *enum_member)
 {
     const dsx_member_info *members = dsx_scope_members(scope);
     size_t i, count = enum_member ? enum_member->value_count : dsx_scope_member_count(scope);
@@ -264,7 +264,7 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t s
                                      name, length);
     }
 #endif
-    return find_escaped(v, t, scope, enum_member);   /* one text at a time */
+    return find_through_decoder(v, t, scope, enum_member);   /* one text at a time */
 }
 
 /* ---- member values ---- */
