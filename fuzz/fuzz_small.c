@@ -13,27 +13,43 @@
  */
 #include "fuzz_common.h"
 
-/* The small copy's entry points: the same types (dsx.h does not depend on DSX_SMALL). */
-dsx_result small_dsx_validate_request_kept(const char *json, size_t length,
-                                           const dsx_config *config, dsx_request *out,
-                                           dsx_kept *kept, dsx_diag_list *diags);
-dsx_result small_dsx_validate_options_kept(const char *json, size_t length,
-                                           const dsx_config *config, dsx_options *out,
-                                           dsx_kept *kept, dsx_diag_list *diags);
-dsx_result small_dsx_check_json(const char *json, size_t length, const dsx_config *config,
-                                dsx_diag *diag);
-void small_dsx_kept_init(dsx_kept *kept, dsx_kept_member *array, size_t capacity,
-                         const dsx_allocator *allocator);
-void small_dsx_kept_free(dsx_kept *kept);
-size_t small_dsx_diag_pointer(const dsx_diag *diag, const char *json, size_t length,
-                              char *buf, size_t size);
-size_t small_dsx_diag_message_styled(const dsx_diag *diag, dsx_style style,
-                                     const char *json, size_t length, char *buf, size_t size);
-size_t small_dsx_summary_styled(const dsx_diag *diags, size_t count, size_t total_errors,
-                                dsx_style style, const char *json, size_t length,
-                                char *buf, size_t size);
-size_t small_dsx_error_body(const dsx_diag *diags, size_t count, size_t total_errors,
-                            const char *json, size_t length, char *buf, size_t size);
+/*
+ * The small copy's functions: the same types as the default build's
+ * (dsx.h does not depend on DSX_SMALL), declared from them so that the two
+ * cannot drift apart.
+ */
+extern __typeof__(dsx_validate_request_kept) small_dsx_validate_request_kept;
+extern __typeof__(dsx_validate_options_kept) small_dsx_validate_options_kept;
+extern __typeof__(dsx_check_json) small_dsx_check_json;
+extern __typeof__(dsx_kept_init) small_dsx_kept_init;
+extern __typeof__(dsx_kept_free) small_dsx_kept_free;
+extern __typeof__(dsx_diag_pointer) small_dsx_diag_pointer;
+extern __typeof__(dsx_diag_message_styled) small_dsx_diag_message_styled;
+extern __typeof__(dsx_summary_styled) small_dsx_summary_styled;
+extern __typeof__(dsx_error_body) small_dsx_error_body;
+
+/* One copy of the library, by the functions the harness calls. */
+typedef struct library {
+    __typeof__(dsx_validate_request_kept) *validate_request;
+    __typeof__(dsx_validate_options_kept) *validate_options;
+    __typeof__(dsx_check_json) *check_json;
+    __typeof__(dsx_kept_init) *kept_init;
+    __typeof__(dsx_kept_free) *kept_free;
+    __typeof__(dsx_diag_pointer) *pointer;
+    __typeof__(dsx_diag_message_styled) *message;
+    __typeof__(dsx_summary_styled) *summary;
+    __typeof__(dsx_error_body) *error_body;
+} library;
+
+static const library default_build = {
+    dsx_validate_request_kept, dsx_validate_options_kept, dsx_check_json, dsx_kept_init,
+    dsx_kept_free, dsx_diag_pointer, dsx_diag_message_styled, dsx_summary_styled, dsx_error_body
+};
+static const library small_build = {
+    small_dsx_validate_request_kept, small_dsx_validate_options_kept, small_dsx_check_json,
+    small_dsx_kept_init, small_dsx_kept_free, small_dsx_diag_pointer,
+    small_dsx_diag_message_styled, small_dsx_summary_styled, small_dsx_error_body
+};
 
 enum { ENTRY_REQUEST, ENTRY_OPTIONS, ENTRY_CHECK_JSON };
 
@@ -55,61 +71,50 @@ static void start(outcome *o, size_t capacity)
     o->list.capacity = capacity;
 }
 
-static void run_default(outcome *o, int entry, const char *json, size_t length,
-                        const dsx_config *c, bool keep, const dsx_allocator *a)
+static void run(const library *lib, outcome *o, int entry, const char *json, size_t length,
+                const dsx_config *c, bool keep, const dsx_allocator *a)
 {
-    dsx_kept_init(&o->kept, o->fixed, 4, a);
+    lib->kept_init(&o->kept, o->fixed, 4, a);
     if (entry == ENTRY_REQUEST)
-        o->result = dsx_validate_request_kept(json, length, c, &o->request, keep ? &o->kept : NULL,
-                                              &o->list);
+        o->result = lib->validate_request(json, length, c, &o->request, keep ? &o->kept : NULL,
+                                          &o->list);
     else if (entry == ENTRY_OPTIONS)
-        o->result = dsx_validate_options_kept(json, length, c, &o->options, keep ? &o->kept : NULL,
-                                              &o->list);
+        o->result = lib->validate_options(json, length, c, &o->options, keep ? &o->kept : NULL,
+                                          &o->list);
     else
-        o->result = dsx_check_json(json, length, c, o->items);
-}
-
-static void run_small(outcome *o, int entry, const char *json, size_t length,
-                      const dsx_config *c, bool keep, const dsx_allocator *a)
-{
-    small_dsx_kept_init(&o->kept, o->fixed, 4, a);
-    if (entry == ENTRY_REQUEST)
-        o->result = small_dsx_validate_request_kept(json, length, c, &o->request,
-                                                    keep ? &o->kept : NULL, &o->list);
-    else if (entry == ENTRY_OPTIONS)
-        o->result = small_dsx_validate_options_kept(json, length, c, &o->options,
-                                                    keep ? &o->kept : NULL, &o->list);
-    else
-        o->result = small_dsx_check_json(json, length, c, o->items);
+        o->result = lib->check_json(json, length, c, o->items);
 }
 
 /* Every renderer of both copies over the same diagnostics: the same bytes. */
 static void compare_renderings(const outcome *o, const char *json, size_t length)
 {
     static char a[1 << 14], b[1 << 14];
+    const library *x = &default_build, *y = &small_build;
     size_t i, na, nb;
     int style;
+#define SAME_BYTES() fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0)
     for (i = 0; i < o->list.stored; i++) {
         const dsx_diag *d = &o->items[i];
-        na = dsx_diag_pointer(d, json, length, a, sizeof a);
-        nb = small_dsx_diag_pointer(d, json, length, b, sizeof b);
-        fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+        na = x->pointer(d, json, length, a, sizeof a);
+        nb = y->pointer(d, json, length, b, sizeof b);
+        SAME_BYTES();
         for (style = 0; style < 2; style++) {
-            na = dsx_diag_message_styled(d, (dsx_style)style, json, length, a, sizeof a);
-            nb = small_dsx_diag_message_styled(d, (dsx_style)style, json, length, b, sizeof b);
-            fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+            na = x->message(d, (dsx_style)style, json, length, a, sizeof a);
+            nb = y->message(d, (dsx_style)style, json, length, b, sizeof b);
+            SAME_BYTES();
         }
     }
     for (style = 0; style < 2; style++) {
-        na = dsx_summary_styled(o->items, o->list.stored, o->list.errors, (dsx_style)style, json,
-                                length, a, sizeof a);
-        nb = small_dsx_summary_styled(o->items, o->list.stored, o->list.errors, (dsx_style)style,
-                                      json, length, b, sizeof b);
-        fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+        na = x->summary(o->items, o->list.stored, o->list.errors, (dsx_style)style, json, length,
+                        a, sizeof a);
+        nb = y->summary(o->items, o->list.stored, o->list.errors, (dsx_style)style, json, length,
+                        b, sizeof b);
+        SAME_BYTES();
     }
-    na = dsx_error_body(o->items, o->list.stored, o->list.errors, json, length, a, sizeof a);
-    nb = small_dsx_error_body(o->items, o->list.stored, o->list.errors, json, length, b, sizeof b);
-    fuzz_check(na == nb && memcmp(a, b, na < sizeof a ? na : sizeof a) == 0);
+    na = x->error_body(o->items, o->list.stored, o->list.errors, json, length, a, sizeof a);
+    nb = y->error_body(o->items, o->list.stored, o->list.errors, json, length, b, sizeof b);
+    SAME_BYTES();
+#undef SAME_BYTES
 }
 
 static void fuzz_one(const uint8_t *data, size_t size)
@@ -133,8 +138,8 @@ static void fuzz_one(const uint8_t *data, size_t size)
     alloc_small = counting_init(&count_small, 0);
     start(&big, capacity);
     start(&small, capacity);
-    run_default(&big, entry, json, length, &c, keep, &alloc_big);
-    run_small(&small, entry, json, length, &c, keep, &alloc_small);
+    run(&default_build, &big, entry, json, length, &c, keep, &alloc_big);
+    run(&small_build, &small, entry, json, length, &c, keep, &alloc_small);
 
     fuzz_check(big.result == small.result);
     if (entry == ENTRY_CHECK_JSON) {
@@ -155,8 +160,8 @@ static void fuzz_one(const uint8_t *data, size_t size)
                    x->value_length == y->value_length);
     }
     compare_renderings(&big, json, length);
-    dsx_kept_free(&big.kept);
-    small_dsx_kept_free(&small.kept);
+    default_build.kept_free(&big.kept);
+    small_build.kept_free(&small.kept);
     fuzz_check(count_big.live_bytes == 0 && count_small.live_bytes == 0 &&
                count_big.releases == count_big.allocations &&
                count_small.releases == count_small.allocations);
