@@ -55,6 +55,8 @@ void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
 
 static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
 
+/* ---- one character of a string, read and checked (the scan and the decoder share it) ---- */
+
 static int hex_value(uint8_t c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -87,6 +89,94 @@ static size_t utf8_sequence(const uint8_t *s, size_t n)
     return len;
 }
 
+/* Whether the byte at p (before end) starts no valid UTF-8 sequence. */
+static bool starts_bad_utf8(const uint8_t *p, const uint8_t *end)
+{
+    return *p >= 0x80 && utf8_sequence(p, (size_t)(end - p)) == 0;
+}
+
+/* A malformed character: the cursor stops at its first offending byte; -reason. */
+static int32_t char_fails(const uint8_t **at, dsx_json_reason reason, const uint8_t *bad)
+{
+    *at = bad;
+    return -(int32_t)reason;
+}
+
+/* What the one-letter escapes stand for, as pairs: the letter, then the byte. */
+static const char short_escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+
+/*
+ * A backslash escape at *at; a surrogate pair as one code point. One
+ * \uXXXX a turn: the second turn reads the low half of a pair, which must
+ * follow a high half at once (and a low half may not come first).
+ */
+static int32_t read_escape(const uint8_t **at, const uint8_t *end)
+{
+    const uint8_t *p = *at + 1;
+    uint32_t high = 0;
+    size_t k;
+    if (p >= end) return char_fails(at, DSX_REASON_END, end);
+    for (k = 0; k < sizeof short_escapes - 1; k += 2) {
+        if (*p != (uint8_t)short_escapes[k]) continue;
+        *at = p + 1;
+        return (uint8_t)short_escapes[k + 1];
+    }
+    if (*p != 'u') return char_fails(at, DSX_REASON_BAD_ESCAPE, p);
+    for (;;) {   /* p is at the 'u' */
+        uint32_t v = 0;
+        for (k = 1; k <= 4; k++) {
+            int h;
+            if ((size_t)(end - p) <= k) return char_fails(at, DSX_REASON_END, end);
+            h = hex_value(p[k]);
+            if (h < 0) return char_fails(at, DSX_REASON_BAD_UNICODE_ESCAPE, p + k);
+            v = (v << 4) | (uint32_t)h;
+            if ((k == 1 && high && v != 0xD) ||
+                (k == 2 && (high ? v < 0xDC || v > 0xDF : v >= 0xDC && v <= 0xDF)))
+                return char_fails(at, DSX_REASON_LONE_SURROGATE, p + k);
+        }
+        p += 5;
+        if (high) v = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00);
+        if (high || v < 0xD800 || v > 0xDBFF) {
+            *at = p;
+            return (int32_t)v;
+        }
+        high = v;
+        if (p >= end || *p != '\\' || p + 1 >= end || p[1] != 'u') {
+            const uint8_t *bad = (p < end && *p == '\\') ? p + 1 : p;
+            return bad >= end ? char_fails(at, DSX_REASON_END, end)
+                              : char_fails(at, DSX_REASON_LONE_SURROGATE, bad);
+        }
+        p++;
+    }
+}
+
+/*
+ * The character at *at of a string's contents ending before `end` (not
+ * its closing quote, not a control byte): a byte below 0x80, an escape or
+ * a UTF-8 sequence. Returns its code point with *at after it, or minus a
+ * dsx_json_reason with *at at the first offending byte (an escape that
+ * fails at a byte starting no valid UTF-8 sequence fails there as UTF-8).
+ * The tokenizer checks strings with it and the decoder reads validated
+ * ones with it, so the two cannot disagree.
+ */
+static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
+{
+    const uint8_t *p = *at;
+    uint32_t cp = *p;
+    size_t len, k;
+    if (cp == '\\') {
+        int32_t escaped = read_escape(at, end);
+        if (escaped < 0 && *at < end && starts_bad_utf8(*at, end)) return -DSX_REASON_UTF8;
+        return escaped;
+    }
+    len = cp < 0x80 ? 1 : utf8_sequence(p, (size_t)(end - p));
+    if (len == 0) return char_fails(at, DSX_REASON_UTF8, p);
+    if (len > 1) cp &= 0x7Fu >> len;
+    for (k = 1; k < len; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
+    *at = p + len;
+    return (int32_t)cp;
+}
+
 static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
                          dsx_json_reason reason, size_t offset)
 {
@@ -106,19 +196,13 @@ static dsx_tok_kind fail_syntax(dsx_reader *r, dsx_token *t,
     return fail(r, t, DSX_CODE_SYNTAX, reason, offset);
 }
 
-/* Whether the byte at `offset` (inside the text) starts no valid UTF-8 sequence. */
-static inline bool starts_bad_utf8(const dsx_reader *r, size_t offset)
-{
-    return r->text[offset] >= 0x80 && utf8_sequence(r->text + offset, r->length - offset) == 0;
-}
-
 /* A byte that cannot stand here: utf8 when it starts no valid sequence. */
 static dsx_tok_kind fail_unexpected(dsx_reader *r, dsx_token *t,
                                     dsx_json_reason reason, size_t offset)
 {
     if (offset >= r->length)
         return fail_syntax(r, t, DSX_REASON_END, r->length);
-    if (starts_bad_utf8(r, offset))
+    if (starts_bad_utf8(r->text + offset, r->text + r->length))
         return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, offset);
     return fail_syntax(r, t, reason, offset);
 }
@@ -163,34 +247,6 @@ static dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
                 r->pos, r->pos + 1, 0);
 }
 
-/*
- * Four hex digits of a \u escape at s[i..]. `need_low` asks for a low
- * surrogate (DC00-DFFF); a first escape must not start one. Returns the
- * offset of the first offending byte, or (size_t)-1 with *cp set.
- */
-static size_t scan_hex4(const uint8_t *s, size_t n, size_t i, int need_low,
-                        uint32_t *cp, dsx_json_reason *reason)
-{
-    uint32_t v = 0;
-    size_t k;
-    for (k = 0; k < 4; k++) {
-        int h;
-        if (i + k >= n) { *reason = DSX_REASON_END; return n; }
-        h = hex_value(s[i + k]);
-        if (h < 0) { *reason = DSX_REASON_BAD_UNICODE_ESCAPE; return i + k; }
-        v = (v << 4) | (uint32_t)h;
-        if (k == 1) {
-            int low = v >= 0xDC && v <= 0xDF;
-            if (need_low ? !low : low) { *reason = DSX_REASON_LONE_SURROGATE; return i + k; }
-        } else if (k == 0 && need_low && v != 0xD) {
-            *reason = DSX_REASON_LONE_SURROGATE;
-            return i + k;
-        }
-    }
-    *cp = v;
-    return (size_t)-1;
-}
-
 /* Plain string bytes 16/32 (vectors) or 8 (words) at once (src/swar.h); none with DSX_SMALL. */
 static size_t skip_plain_words(const uint8_t *s, size_t n, size_t i)
 {
@@ -203,74 +259,37 @@ static size_t skip_plain_words(const uint8_t *s, size_t n, size_t i)
 #endif
 }
 
-/* A backslash escape at s[i]; returns the offset after it, or fails. */
-static size_t scan_escape(const uint8_t *s, size_t n, size_t i,
-                          dsx_json_reason *reason, size_t *bad)
-{
-    uint32_t cp = 0;   /* set by scan_hex4; initialised for -Os flow analysis */
-    size_t j = i + 1;
-    if (j >= n) { *reason = DSX_REASON_END; *bad = n; return 0; }
-    switch (s[j]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-        return j + 1;
-    case 'u':
-        break;
-    default:
-        *reason = DSX_REASON_BAD_ESCAPE;
-        *bad = j;
-        return 0;
-    }
-    *bad = scan_hex4(s, n, j + 1, 0, &cp, reason);
-    if (*bad != (size_t)-1) return 0;
-    j += 5;
-    if (cp < 0xD800 || cp > 0xDBFF) return j;
-    /* A high surrogate must be followed at once by an escaped low one. */
-    if (j >= n || s[j] != '\\' || j + 1 >= n || s[j + 1] != 'u') {
-        size_t at = (j < n && s[j] == '\\') ? j + 1 : j;
-        *reason = at >= n ? DSX_REASON_END : DSX_REASON_LONE_SURROGATE;
-        *bad = at >= n ? n : at;
-        return 0;
-    }
-    *bad = scan_hex4(s, n, j + 2, 1, &cp, reason);
-    if (*bad != (size_t)-1) return 0;
-    return j + 6;
-}
-
+/*
+ * A string token from its opening quote at r->pos. The token's kind and
+ * flags are kept in *t as the bytes go by, and the text and its length are
+ * read again after each call, so that few values live across the call into
+ * read_string_char (a smaller frame on the deepest stack path, make stack).
+ */
 static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
 {
-    const uint8_t *s = r->text;
-    size_t n = r->length, i = r->pos + 1;
-    uint8_t flags = 0;
+    size_t i = r->pos + 1;
+    t->kind = (uint8_t)kind;
+    t->flags = 0;
     for (;;) {
+        const uint8_t *s = r->text, *at;
+        size_t n = r->length;
         enum string_byte cls = STRING_PLAIN;
+        int32_t cp;
         i = skip_plain_words(s, n, i);
         while (i < n && (cls = string_byte_class(s[i])) == STRING_PLAIN) i++;
         if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
         if (cls == STRING_QUOTE) break;
-        if (cls == STRING_BACKSLASH) {
-            dsx_json_reason reason = DSX_REASON_NONE;
-            size_t bad = 0, next = scan_escape(s, n, i, &reason, &bad);
-            /*
-             * What fail_unexpected does, written here so that a string's
-             * frame calls nothing deeper than utf8_sequence (make stack).
-             * scan_escape reports the end of the input as DSX_REASON_END.
-             */
-            if (next == 0 && bad < n && starts_bad_utf8(r, bad))
-                return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, bad);
-            if (next == 0) return fail_syntax(r, t, reason, bad);
-            flags |= DSX_TF_ESCAPED;
-            i = next;
-        } else if (cls == STRING_CONTROL) {
-            return fail_syntax(r, t, DSX_REASON_CONTROL_CHARACTER, i);
-        } else {
-            size_t len = utf8_sequence(s + i, n - i);
-            if (len == 0) return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, i);
-            flags |= DSX_TF_NON_ASCII;
-            i += len;
-        }
+        if (cls == STRING_CONTROL) return fail_syntax(r, t, DSX_REASON_CONTROL_CHARACTER, i);
+        t->flags |= cls == STRING_BACKSLASH ? DSX_TF_ESCAPED : DSX_TF_NON_ASCII;
+        at = s + i;
+        cp = read_string_char(&at, s + n);
+        if (cp < 0)
+            return fail(r, t, cp == -DSX_REASON_UTF8 ? DSX_CODE_UTF8 : DSX_CODE_SYNTAX,
+                        (dsx_json_reason)-cp, (size_t)(at - r->text));
+        i = (size_t)(at - r->text);
     }
-    r->state = kind == DSX_TOK_KEY ? ST_COLON : ST_AFTER_VALUE;
-    return emit(r, t, kind, r->pos, i + 1, flags);
+    r->state = t->kind == DSX_TOK_KEY ? ST_COLON : ST_AFTER_VALUE;
+    return emit(r, t, (dsx_tok_kind)t->kind, r->pos, i + 1, t->flags);
 }
 
 /* Digits after '.', 'e' or '-': at least one. Returns the offset after them. */
@@ -467,51 +486,10 @@ void dsx_string_iter_init(dsx_string_iter *it, const char *text,
     it->end = (const uint8_t *)text + string_token->end - 1;
 }
 
-static FOLDED uint32_t read_hex4(const uint8_t *p)   /* no frame under the decoder's */
-{
-    uint32_t v = 0;
-    int k;
-    for (k = 0; k < 4; k++) v = (v << 4) | (uint32_t)hex_value(p[k]);
-    return v;
-}
-
-static int32_t next_escaped(dsx_string_iter *it)
-{
-    uint8_t e = it->p[1];
-    uint32_t cp, low;
-    it->p += 2;
-    switch (e) {
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    case 'u': break;
-    default: return e;   /* '"', '\\', '/' */
-    }
-    cp = read_hex4(it->p);
-    it->p += 4;
-    if (cp < 0xD800 || cp > 0xDBFF) return (int32_t)cp;
-    low = read_hex4(it->p + 2);
-    it->p += 6;
-    return (int32_t)(0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
-}
-
 int32_t dsx_string_next(dsx_string_iter *it)
 {
-    uint8_t c;
-    uint32_t cp;
-    int extra, k;
     if (it->p >= it->end) return -1;
-    c = *it->p;
-    if (c == '\\') return next_escaped(it);
-    if (c < 0x80) { it->p++; return c; }
-    if (c < 0xE0) { cp = c & 0x1Fu; extra = 1; }
-    else if (c < 0xF0) { cp = c & 0x0Fu; extra = 2; }
-    else { cp = c & 0x07u; extra = 3; }
-    for (k = 1; k <= extra; k++) cp = (cp << 6) | (it->p[k] & 0x3Fu);
-    it->p += extra + 1;
-    return (int32_t)cp;
+    return read_string_char(&it->p, it->end);   /* validated: never fails */
 }
 
 size_t dsx_utf8_encode(uint32_t cp, char *out)
