@@ -15,46 +15,42 @@
 
 #include <string.h>
 
-enum segment_kind {
-    SEG_LITERAL,    /* the text, exactly */
-    SEG_PARTITION,  /* one of the partitions, then ':' */
-    SEG_REGION,     /* [a-z0-9-]+ then ':' */
-    SEG_DIGITS,     /* [0-9]{count} */
-    SEG_HEX         /* [0-9a-f]{count} */
+/*
+ * The pattern as one template: a byte from ' ' up stands for itself, a
+ * byte below ' ' for a class of characters. A run (partition, region) ends
+ * at the first character it cannot take, which the template's next byte
+ * then matches: a ':', which neither run contains.
+ */
+enum template_class {
+    ARN_PARTITION = 1,   /* one of partitions[], a run of [a-z-] */
+    ARN_REGION,          /* [a-z0-9-]+ */
+    ARN_DIGITS,          /* [0-9], as many as the template's next byte */
+    ARN_HEX              /* [0-9a-f], as many as the template's next byte */
 };
 
-typedef struct segment {
-    uint8_t kind;
-    uint8_t count;
-    const char *text;
-} segment;
-
-static const segment segments[] = {
-    {SEG_LITERAL, 4, "arn:"},
-    {SEG_PARTITION, 0, NULL},
-    {SEG_LITERAL, 9, "datasync:"},
-    {SEG_REGION, 0, NULL},
-    {SEG_DIGITS, 12, NULL},
-    {SEG_LITERAL, 11, ":task/task-"},
-    {SEG_HEX, 17, NULL},
-    {SEG_LITERAL, 16, "/execution/exec-"},
-    {SEG_HEX, 17, NULL},
-};
-#define SEGMENT_COUNT (sizeof segments / sizeof segments[0])
+static const char arn_template[] =
+    "arn:\001:datasync:\002:\003\014:task/task-\004\021/execution/exec-\004\021";
+#define TEMPLATE_LENGTH (sizeof arn_template - 1)
 
 static const char *const partitions[] = {
     "aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b"
 };
+#define PARTITION_COUNT (sizeof partitions / sizeof partitions[0])
 
 void dsx_arn_matcher_init(dsx_arn_matcher *m)
 {
     memset(m, 0, sizeof *m);
 }
 
-static void advance(dsx_arn_matcher *m)
+/* [a-z0-9-], the characters of a region */
+static bool region_char(int32_t c)
 {
-    m->segment++;
-    m->count = 0;
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static bool hex_digit(int32_t c, bool hex)
+{
+    return (c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f');
 }
 
 /*
@@ -65,7 +61,7 @@ static void advance(dsx_arn_matcher *m)
 static bool known_partition(const char *name, size_t length)
 {
     size_t i, k;
-    for (i = 0; i < sizeof partitions / sizeof partitions[0]; i++) {
+    for (i = 0; i < PARTITION_COUNT; i++) {
         const char *p = partitions[i];
         for (k = 0; k < length && p[k] != '\0' && p[k] == name[k]; k++) continue;
         if (k == length && p[k] == '\0') return true;
@@ -73,75 +69,54 @@ static bool known_partition(const char *name, size_t length)
     return false;
 }
 
-static bool feed_partition(dsx_arn_matcher *m, int32_t cp)
+/* The next template byte; `step` 2 after a counted class, whose count is a byte. */
+static void next_piece(dsx_arn_matcher *m, uint8_t step)
 {
-    if (cp == ':') {
-        if (!known_partition(m->partition, m->count)) return false;
-        advance(m);
-        return true;
-    }
-    if (m->count >= sizeof m->partition || !((cp >= 'a' && cp <= 'z') || cp == '-'))
-        return false;
-    m->partition[m->count++] = (char)cp;
-    return true;
-}
-
-/* [a-z0-9-], the characters of a region */
-static bool region_char(int32_t c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-}
-
-static bool feed_region(dsx_arn_matcher *m, int32_t cp)
-{
-    if (cp == ':') {
-        if (m->count == 0) return false;
-        advance(m);
-        return true;
-    }
-    if (!region_char(cp)) return false;
-    m->count = 1;   /* only "at least one" matters */
-    return true;
-}
-
-static bool feed_counted(dsx_arn_matcher *m, const segment *seg, int32_t cp)
-{
-    bool ok;
-    if (seg->kind == SEG_LITERAL) ok = cp == (unsigned char)seg->text[m->count];
-    else if (seg->kind == SEG_DIGITS) ok = cp >= '0' && cp <= '9';
-    else ok = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'f');
-    if (!ok) return false;
-    if (++m->count == seg->count) advance(m);
-    return true;
+    m->at = (uint8_t)(m->at + step);
+    m->count = 0;
 }
 
 void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp)
 {
-    const segment *seg;
-    bool ok;
-    if (m->failed) return;
-    if (m->segment >= SEGMENT_COUNT) { m->failed = 1; return; }
-    seg = &segments[m->segment];
-    if (seg->kind == SEG_PARTITION) ok = feed_partition(m, cp);
-    else if (seg->kind == SEG_REGION) ok = feed_region(m, cp);
-    else ok = feed_counted(m, seg, cp);
-    if (!ok) m->failed = 1;
+    for (;;) {   /* twice where a run ends: the character after it is the next piece's */
+        char t;
+        if (m->failed) return;
+        if (m->at >= TEMPLATE_LENGTH) break;
+        t = arn_template[m->at];
+        if (t >= ' ') {
+            if (cp != t) break;
+            next_piece(m, 1);
+            return;
+        }
+        if (t >= ARN_DIGITS) {
+            if (!hex_digit(cp, t == ARN_HEX)) break;
+            if (++m->count == arn_template[m->at + 1]) next_piece(m, 2);
+            return;
+        }
+        if (t == ARN_REGION && region_char(cp)) {
+            m->count = 1;   /* only "at least one" matters */
+            return;
+        }
+        if (t == ARN_PARTITION && m->count < sizeof m->partition &&
+            ((cp >= 'a' && cp <= 'z') || cp == '-')) {
+            m->partition[m->count++] = (char)cp;
+            return;
+        }
+        /* cp cannot extend the run: it ends here if it is complete, and cp is the next piece's */
+        if (t == ARN_REGION ? m->count == 0 : !known_partition(m->partition, m->count)) break;
+        next_piece(m, 1);
+    }
+    m->failed = 1;
 }
 
 bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 {
-    return !m->failed && m->segment == SEGMENT_COUNT;
+    return !m->failed && m->at == TEMPLATE_LENGTH;
 }
 
 #ifndef DSX_SMALL
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
-/*
- * Eight bytes at a time (DSX_IN_RANGE in src/swar.h). Each check below
- * looks at whole words; a piece whose length is not a multiple of eight
- * ends with a word that overlaps the one before, so there is no byte loop
- * and no call.
- */
 enum byte_class { CLASS_DIGIT, CLASS_HEX, CLASS_REGION };
 
 static inline bool word_in_class(uint64_t x, enum byte_class c)

@@ -52,10 +52,10 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
 
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {
-    uint8_t segment;      /* index of the pattern piece being matched */
-    uint8_t count;        /* characters matched in that piece */
+    uint8_t at;              /* the byte of the pattern's template being matched */
+    uint8_t count;           /* characters matched of it */
     uint8_t failed;
-    char partition[10];   /* the partition seen so far */
+    char partition[10];      /* the partition seen so far */
 } dsx_arn_matcher;
 
 void dsx_arn_matcher_init(dsx_arn_matcher *m);
