@@ -66,33 +66,39 @@ static int hex_value(uint8_t c)
 }
 
 /*
- * Length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629, table 3-7
- * of Unicode), or 0 when it is ill-formed or cut short.
+ * The code point of the well-formed UTF-8 sequence at *at, before end
+ * (RFC 3629: the shortest form, no surrogate, at most U+10FFFF; the same
+ * sequences as table 3-7 of Unicode), with *at moved past it; or
+ * -DSX_REASON_UTF8, *at unchanged, when it is ill-formed or cut short.
+ * A byte below 0x80 is its own code point.
  */
-static size_t utf8_sequence(const uint8_t *s, size_t n)
+static int32_t utf8_decode(const uint8_t **at, const uint8_t *end)
 {
-    uint8_t c = s[0], lo = 0x80, hi = 0xBF;
-    size_t len, i;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4;
-    else return 0;
-    if (c == 0xE0) lo = 0xA0;           /* overlong */
-    else if (c == 0xED) hi = 0x9F;      /* surrogates */
-    else if (c == 0xF0) lo = 0x90;      /* overlong */
-    else if (c == 0xF4) hi = 0x8F;      /* above U+10FFFF */
-    if (n < len) return 0;
-    if (s[1] < lo || s[1] > hi) return 0;
-    for (i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF) return 0;
-    return len;
+    const uint8_t *s = *at;
+    uint32_t cp = s[0], least;
+    size_t length, k;
+    if (cp < 0x80) {
+        *at = s + 1;
+        return (int32_t)cp;
+    }
+    if (cp >= 0xF8 || cp < 0xC0) return -DSX_REASON_UTF8;   /* no sequence starts so */
+    length = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
+    least = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    if ((size_t)(end - s) < length) return -DSX_REASON_UTF8;
+    cp &= 0x7Fu >> length;
+    for (k = 1; k < length; k++) {
+        if ((s[k] & 0xC0) != 0x80) return -DSX_REASON_UTF8;
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+    }
+    if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -DSX_REASON_UTF8;
+    *at = s + length;
+    return (int32_t)cp;
 }
 
 /* Whether the byte at p (before end) starts no valid UTF-8 sequence. */
 static bool starts_bad_utf8(const uint8_t *p, const uint8_t *end)
 {
-    return *p >= 0x80 && utf8_sequence(p, (size_t)(end - p)) == 0;
+    return utf8_decode(&p, end) < 0;
 }
 
 /* A malformed character: the cursor stops at its first offending byte; -reason. */
@@ -161,20 +167,15 @@ static int32_t read_escape(const uint8_t **at, const uint8_t *end)
  */
 static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
 {
-    const uint8_t *p = *at;
-    uint32_t cp = *p;
-    size_t len, k;
-    if (cp == '\\') {
-        int32_t escaped = read_escape(at, end);
-        if (escaped < 0 && *at < end && starts_bad_utf8(*at, end)) return -DSX_REASON_UTF8;
-        return escaped;
-    }
-    len = cp < 0x80 ? 1 : utf8_sequence(p, (size_t)(end - p));
-    if (len == 0) return char_fails(at, DSX_REASON_UTF8, p);
-    if (len > 1) cp &= 0x7Fu >> len;
-    for (k = 1; k < len; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
-    *at = p + len;
-    return (int32_t)cp;
+    int32_t escaped;
+    const uint8_t *bad;
+    if (**at != '\\') return utf8_decode(at, end);
+    escaped = read_escape(at, end);
+    if (escaped >= 0 || *at >= end) return escaped;
+    bad = *at;   /* utf8_decode moves it where the byte starts a valid sequence */
+    if (utf8_decode(at, end) < 0) return -DSX_REASON_UTF8;
+    *at = bad;
+    return escaped;
 }
 
 static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
@@ -183,7 +184,7 @@ static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
     r->state = ST_FAILED;
     r->error_code = (uint8_t)code;
     r->error_reason = (uint8_t)reason;
-    r->error_offset = offset;
+    r->pos = offset;   /* where the reader stops: the error's offset from now on */
     t->kind = DSX_TOK_ERROR;
     t->flags = 0;
     t->start = t->end = offset;
@@ -453,7 +454,7 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
     if (r->state == ST_DONE) return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
     if (r->state == ST_FAILED) {
         t->kind = DSX_TOK_ERROR;
-        t->start = t->end = r->error_offset;
+        t->start = t->end = r->pos;
         return DSX_TOK_ERROR;
     }
     for (;;) {

@@ -39,13 +39,13 @@ typedef struct validator {
     dsx_kept_adder add_kept;  /* dsx_kept_add with a kept list, else NULL (see keep()) */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
+    uint32_t request_given;   /* request members given a non-absent value */
     union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
     } held;
-    size_t mtime[2];          /* first valid Mtime / TransferMode, for conflicts: */
-    size_t transfer_mode[2];  /* where the string token starts and ends */
-    uint32_t request_given;   /* request members given a non-absent value */
+    size_t mtime;             /* first valid Mtime / TransferMode, for conflicts: */
+    size_t transfer_mode;     /* where its string token starts */
     uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
     bool failed;              /* the tokenizer reported a malformation */
     bool no_memory;           /* the kept list could not grow */
@@ -176,7 +176,7 @@ static void report_document(validator *v, dsx_code code, uint8_t reason, size_t 
 static void report_malformed(validator *v)
 {
     report_document(v, (dsx_code)v->reader.error_code, v->reader.error_reason,
-                    v->reader.error_offset, v->config->max_depth);
+                    v->reader.pos, v->config->max_depth);
 }
 
 /* ---- reading ---- */
@@ -269,13 +269,6 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t s
 
 /* ---- member values ---- */
 
-/* Where a valid value of a member in a cross-member rule lies, for its conflict diagnostic. */
-static void remember(size_t span[2], const dsx_token *value)
-{
-    span[0] = value->start;
-    span[1] = value->end;
-}
-
 static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
                                    const dsx_token *value)
 {
@@ -291,8 +284,8 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
     }
     v->held.options.present |= DSX_BIT(member);
     v->held.options.value[member] = (uint8_t)index;
-    if (member == DSX_OPT_MTIME) remember(v->mtime, value);
-    if (member == DSX_OPT_TRANSFER_MODE) remember(v->transfer_mode, value);
+    if (member == DSX_OPT_MTIME) v->mtime = value->start;
+    if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = value->start;
 }
 
 static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
@@ -472,14 +465,22 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
     }
 }
 
-/* The conflict is reported at the remembered string value of `member`. */
-static void report_conflict(validator *v, int member, const size_t span[2], uint8_t rule)
+/*
+ * The conflict is reported at the remembered string value of `member`,
+ * from its opening quote: a valid string token, so it ends at the first
+ * quote that no backslash escapes (its end is found, not kept: a smaller
+ * validator, on the deepest stack path).
+ */
+static void report_conflict(validator *v, int member, size_t start, uint8_t rule)
 {
+    const char *s = text_of(v);
     dsx_token value;
+    size_t end = start + 1;
+    while (s[end] != '"') end += s[end] == '\\' ? 2 : 1;
     value.kind = DSX_TOK_STRING;
     value.flags = 0;
-    value.start = span[0];
-    value.end = span[1];
+    value.start = start;
+    value.end = end + 1;
     report_value(v, kind_of(DSX_CODE_CONFLICT, DSX_SCOPE_OPTIONS, rule, DSX_SEVERITY_ERROR), member,
                  &value);
 }
