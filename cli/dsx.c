@@ -18,10 +18,13 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dsx.h"
@@ -764,13 +767,22 @@ static void process_whole(const options *opt, writer *out, FILE *f, const char *
  * bytes is passed as its first max_size+1 bytes (too_large) and the rest
  * dropped. Memory: per worker one block plus one record (READ_BLOCK +
  * max_size + 1 bytes, touched only as far as the lines go) and at most
- * HOLD_MAX bytes of output.
+ * HOLD_MAX bytes of output. A regular file's blocks are mapped instead of
+ * read (take_mapped_block), the same blocks in effect without the kernel's
+ * copy of each byte; its mapped window is the same READ_BLOCK + max_size +
+ * 1 bytes, unmapped once the block's lines are validated.
  */
 typedef struct ndjson_stream {
     pthread_mutex_t lock;
     pthread_cond_t changed;   /* a turn passed */
     const options *opt;
     FILE *f;
+    int mapped;               /* a regular file: blocks are mapped, not read (take_mapped_block) */
+    int fd;                   /* then: its descriptor, */
+    off_t size;               /* its size when the stream started, */
+    off_t next;               /* where the next block starts */
+    size_t page;              /* and the page size */
+    int map_error;            /* errno of a failed read past an overlong line, or 0 */
     const char *shown;
     size_t cap;               /* max_size + 1: the longest record passed */
     char *carry;              /* the start of the line cut by the last block read */
@@ -787,8 +799,11 @@ typedef struct ndjson_worker {
     ndjson_stream *s;
     pthread_t thread;
     writer out;
-    char *block;              /* READ_BLOCK + cap bytes */
+    char *block;              /* READ_BLOCK + cap bytes (not used while mapping) */
+    const char *text;         /* the block's lines: in block, or in map */
     size_t length;
+    char *map;                /* the mapping that holds text, or NULL */
+    size_t map_length;
     size_t number;            /* this block's place in the input */
     size_t newlines;          /* in the block: the next block starts that many lines on */
     int any_invalid;
@@ -849,6 +864,75 @@ static int take_block(ndjson_worker *w)
             s->skipping = 1;
         }
     }
+    w->text = w->block;
+    w->number = s->blocks_taken++;
+    return 1;
+}
+
+/*
+ * The offset of the first newline at or after `at` in a mapped stream's
+ * file, or its size when there is none: where the rest of a line longer
+ * than a mapped window ends. Read, not mapped: it is rare.
+ */
+static off_t newline_from(ndjson_stream *s, off_t at)
+{
+    char chunk[1 << 14];
+    while (at < s->size) {
+        ssize_t n = pread(s->fd, chunk, sizeof chunk, at);
+        const char *nl;
+        if (n <= 0) {
+            s->map_error = n < 0 ? errno : EIO;   /* cut short: it shrank */
+            return s->size;
+        }
+        nl = memchr(chunk, '\n', (size_t)n);
+        if (nl) return at + (nl - chunk);
+        at += n;
+    }
+    return s->size;
+}
+
+/*
+ * take_block for a regular file: the block is mapped, not copied, so the
+ * kernel's copy of every byte is saved. The window from s->next holds
+ * READ_BLOCK bytes plus one record (cap); the block is cut after its last
+ * newline in the first READ_BLOCK bytes, or is one line longer than that,
+ * or, for a line longer than the window, its first cap bytes (then the next
+ * block starts at that line's newline, as the read path's does). Under the
+ * lock; 0 at the end of the file. Where mapping fails the stream goes on by
+ * reading from the same place.
+ */
+static int take_mapped_block(ndjson_worker *w)
+{
+    ndjson_stream *s = w->s;
+    off_t at = s->next;
+    size_t lead = (size_t)(at % (off_t)s->page), window = READ_BLOCK + s->cap, room, length = 0;
+    int last;
+    char *map;
+    const char *text, *nl;
+    if (at >= s->size) return 0;
+    room = (uintmax_t)(s->size - at) < window ? (size_t)(s->size - at) : window;
+    last = at + (off_t)room == s->size;
+    map = mmap(NULL, lead + room, PROT_READ, MAP_PRIVATE, s->fd, at - (off_t)lead);
+    if (map == MAP_FAILED) {
+        s->mapped = 0;
+        return fseeko(s->f, at, SEEK_SET) == 0 && take_block(w);
+    }
+    text = map + lead;
+    if (last && room <= READ_BLOCK) length = room;   /* the rest of the file */
+    else length = after_last_newline(text, room < READ_BLOCK ? room : READ_BLOCK);
+    if (length == 0 && (nl = memchr(text, '\n', room)) != NULL)
+        length = (size_t)(nl - text) + 1;   /* one line, longer than a block */
+    if (length == 0 && last) length = room;   /* the last line, longer than a block */
+    if (length > 0) {
+        s->next = at + (off_t)length;
+    } else {   /* a line longer than the window: its first cap bytes, then from its newline on */
+        length = s->cap;
+        s->next = newline_from(s, at + (off_t)room);
+    }
+    w->map = map;
+    w->map_length = lead + room;
+    w->text = text;
+    w->length = length;
     w->number = s->blocks_taken++;
     return 1;
 }
@@ -857,7 +941,7 @@ static int take_block(ndjson_worker *w)
 static void check_block(ndjson_worker *w)
 {
     ndjson_stream *s = w->s;
-    const char *p = w->block, *end = w->block + w->length;
+    const char *p = w->text, *end = w->text + w->length;
     document doc;
     doc.file = s->shown;
     w->newlines = 0;
@@ -908,13 +992,17 @@ static void *ndjson_work(void *arg)
     for (;;) {
         int took, alone;
         pthread_mutex_lock(&s->lock);
-        took = take_block(w);
+        took = s->mapped ? take_mapped_block(w) : take_block(w);
         alone = s->workers == 1;
         pthread_mutex_unlock(&s->lock);
         if (!took) return NULL;
         if (alone) wait_turn(w);   /* it always has the turn: nothing to hold */
         else w->out.before_turn = 1;
         check_block(w);
+        if (w->map) {   /* the output holds copies: the lines are no longer needed */
+            munmap(w->map, w->map_length);
+            w->map = NULL;
+        }
         if (w->out.before_turn) wait_turn(w);   /* else it already waited, when its output grew */
         out_flush(&w->out);
         pass_turn(w);
@@ -945,13 +1033,44 @@ static int start_worker(ndjson_worker *w, ndjson_stream *s)
     return w->block != NULL;
 }
 
+/*
+ * A mapped file cut shorter by someone else while it is read faults (SIGBUS)
+ * where its pages are gone: the stream cannot go on, so say so and stop
+ * (write and _exit: what a signal handler may call).
+ */
+static void input_shrank(int signal_number)
+{
+    static const char message[] = "dsx: the input file shrank while it was read\n";
+    (void)signal_number;
+    if (write(STDERR_FILENO, message, sizeof message - 1) < 0) _exit(EXIT_USAGE);
+    _exit(EXIT_USAGE);
+}
+
+/* Blocks of a regular file (not a pipe or a terminal) are mapped, from where the stream stands. */
+static void map_regular_file(ndjson_stream *s)
+{
+    struct stat st;
+    long page = sysconf(_SC_PAGESIZE);
+    s->fd = fileno(s->f);
+    if (s->fd < 0 || page <= 0 || fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    s->next = lseek(s->fd, 0, SEEK_CUR);
+    if (s->next < 0 || st.st_size <= s->next) return;
+    s->size = st.st_size;
+    s->page = (size_t)page;
+    s->mapped = 1;
+}
+
 static void process_ndjson(const options *opt, writer *main_out, FILE *f, const char *shown,
                            run_state *st)
 {
+    struct sigaction on_bus_error, before;
     ndjson_stream s;
     ndjson_worker *workers = calloc(opt->jobs, sizeof *workers);
     size_t i, jobs = opt->jobs;
     int ready = workers != NULL;
+    memset(&on_bus_error, 0, sizeof on_bus_error);
+    on_bus_error.sa_handler = input_shrank;
+    sigemptyset(&on_bus_error.sa_mask);
     out_flush(main_out);   /* what the files before wrote comes first */
     memset(&s, 0, sizeof s);
     s.opt = opt;
@@ -959,17 +1078,21 @@ static void process_ndjson(const options *opt, writer *main_out, FILE *f, const 
     s.shown = shown;
     s.cap = opt->config.max_size + 1;
     s.next_line = 1;
+    map_regular_file(&s);
     s.carry = ready ? malloc(s.cap) : NULL;
     ready = ready && s.carry;
     for (i = 0; ready && i < jobs; i++) ready = start_worker(&workers[i], &s);
     if (ready) {
         pthread_mutex_init(&s.lock, NULL);
         pthread_cond_init(&s.changed, NULL);
+        if (s.mapped) sigaction(SIGBUS, &on_bus_error, &before);
         run_workers(&s, workers, jobs);
+        if (s.mapped) sigaction(SIGBUS, &before, NULL);
         pthread_cond_destroy(&s.changed);
         pthread_mutex_destroy(&s.lock);
-        if (ferror(f)) {
-            fprintf(stderr, "dsx: cannot read %s: %s\n", shown, strerror(errno));
+        if (ferror(f) || s.map_error) {
+            fprintf(stderr, "dsx: cannot read %s: %s\n", shown,
+                    strerror(s.map_error ? s.map_error : errno));
             st->any_io_error = 1;
         }
     } else {

@@ -184,6 +184,33 @@ check "ndjson many blocks, from a pipe" 1 want.txt sh -c "cat many.ndjson | \"$D
 "$DSX" validate --ndjson --format json --jobs 4 many.ndjson > four.txt
 if cmp -s one.txt four.txt && [ "$(grep -c '"valid":true' one.txt)" = "$(grep -c '"BytesPerSecond"' many.ndjson)" ]; then
     passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: ndjson json, 1 and 4 jobs"; fi
+# A regular file's blocks are mapped, a pipe's read: a line longer than a
+# block (256 KiB) within the limit, one longer than a block plus the limit in
+# the middle (the rest dropped up to its newline), and one at the end without
+# a newline; the same output either way, from a path or from stdin.
+python3 - > long.ndjson <<'PY'
+import sys
+out = sys.stdout
+out.write('{"Options":{}}\n')
+out.write('[' + '1,' * 300000 + '1]\n')
+out.write('{}\n')
+out.write('"' + 'x' * 1400000 + '"\n')
+out.write('\n{"Options":{}}\n')
+out.write('[' + '2,' * 1000000 + '2')
+PY
+want "long.ndjson:1:14: error: $MSG_REQUIRED [required]" \
+     "long.ndjson:2:1: error: Value '[...]' failed to satisfy constraint: Member must be an object [type]" \
+     "long.ndjson:3:2: error: $MSG_REQUIRED [required]" \
+     "long.ndjson:3:2: error: Value null at 'options' failed to satisfy constraint: Member must not be null [required]" \
+     "long.ndjson:4:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]" \
+     "long.ndjson:6:14: error: $MSG_REQUIRED [required]" \
+     "long.ndjson:7:1: error: Malformed JSON: input larger than the limit (1048576 bytes) [too_large]"
+for jobs in 1 3; do
+    check "ndjson long lines, mapped, $jobs jobs" 1 want.txt "$DSX" validate --ndjson --jobs "$jobs" long.ndjson
+done
+sed 's/^long.ndjson:/<stdin>:/' want.txt > want-stdin.txt
+check "ndjson long lines, read from a pipe" 1 want-stdin.txt sh -c "cat long.ndjson | \"$DSX\" validate --ndjson --jobs 2"
+STDIN=long.ndjson check "ndjson long lines, mapped from stdin" 1 want-stdin.txt "$DSX" validate --ndjson --jobs 2
 # A block whose output outgrows what a worker holds before its turn (4 MiB):
 # it then waits for the turn and writes as it goes; same output.
 python3 - "$ARN" "$MSG_REQUIRED" > loud.ndjson 3> want.txt <<'PY'
