@@ -32,7 +32,7 @@ typedef enum dsx_member_kind {
 
 /* A member: its name and, for enums, its values in dsx_enum_values. */
 typedef struct dsx_member_info {
-    uint16_t name;          /* offset into dsx_model_strings */
+    uint8_t name;           /* offset into dsx_model_strings (names come first there) */
     uint8_t name_length;
     uint8_t kind;           /* dsx_member_kind */
     uint8_t first_value;    /* index into dsx_enum_values */

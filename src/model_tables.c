@@ -4,41 +4,41 @@
 const char dsx_model_strings[402] =
     "TaskExecutionArn\0"
     "Options\0"
-    "POINT_IN_TIME_CONSISTENT\0"
-    "ONLY_FILES_TRANSFERRED\0"
-    "NONE\0"
     "VerifyMode\0"
-    "ALWAYS\0"
-    "NEVER\0"
     "OverwriteMode\0"
-    "BEST_EFFORT\0"
     "Atime\0"
-    "PRESERVE\0"
     "Mtime\0"
-    "INT_VALUE\0"
-    "NAME\0"
-    "BOTH\0"
     "Uid\0"
     "Gid\0"
-    "REMOVE\0"
     "PreserveDeletedFiles\0"
     "PreserveDevices\0"
     "PosixPermissions\0"
     "BytesPerSecond\0"
+    "TaskQueueing\0"
+    "LogLevel\0"
+    "TransferMode\0"
+    "SecurityDescriptorCopyFlags\0"
+    "ObjectTags\0"
+    "POINT_IN_TIME_CONSISTENT\0"
+    "ONLY_FILES_TRANSFERRED\0"
+    "NONE\0"
+    "ALWAYS\0"
+    "NEVER\0"
+    "BEST_EFFORT\0"
+    "PRESERVE\0"
+    "INT_VALUE\0"
+    "NAME\0"
+    "BOTH\0"
+    "REMOVE\0"
     "ENABLED\0"
     "DISABLED\0"
-    "TaskQueueing\0"
     "OFF\0"
     "BASIC\0"
     "TRANSFER\0"
-    "LogLevel\0"
     "CHANGED\0"
     "ALL\0"
-    "TransferMode\0"
     "OWNER_DACL\0"
-    "OWNER_DACL_SACL\0"
-    "SecurityDescriptorCopyFlags\0"
-    "ObjectTags\0";
+    "OWNER_DACL_SACL\0";
 
 const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT] = {
     {0, 16, DSX_KIND_STRING, 0, 0, 0}, /* TaskExecutionArn */
@@ -46,59 +46,59 @@ const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT] = {
 };
 
 const dsx_member_info dsx_option_members[DSX_OPTION_COUNT] = {
-    {78, 10, DSX_KIND_ENUM, 0, 3, 0}, /* VerifyMode */
-    {102, 13, DSX_KIND_ENUM, 3, 2, 0}, /* OverwriteMode */
-    {128, 5, DSX_KIND_ENUM, 5, 2, 1}, /* Atime */
-    {143, 5, DSX_KIND_ENUM, 7, 2, 1}, /* Mtime */
-    {169, 3, DSX_KIND_ENUM, 9, 4, 1}, /* Uid */
-    {173, 3, DSX_KIND_ENUM, 13, 4, 1}, /* Gid */
-    {184, 20, DSX_KIND_ENUM, 17, 2, 0}, /* PreserveDeletedFiles */
-    {205, 15, DSX_KIND_ENUM, 19, 2, 0}, /* PreserveDevices */
-    {221, 16, DSX_KIND_ENUM, 21, 2, 1}, /* PosixPermissions */
-    {238, 14, DSX_KIND_LONG, 23, 0, 0}, /* BytesPerSecond */
-    {270, 12, DSX_KIND_ENUM, 23, 2, 0}, /* TaskQueueing */
-    {302, 8, DSX_KIND_ENUM, 25, 3, 0}, /* LogLevel */
-    {323, 12, DSX_KIND_ENUM, 28, 2, 0}, /* TransferMode */
-    {363, 27, DSX_KIND_ENUM, 30, 3, 1}, /* SecurityDescriptorCopyFlags */
-    {391, 10, DSX_KIND_ENUM, 33, 2, 0}, /* ObjectTags */
+    {25, 10, DSX_KIND_ENUM, 0, 3, 0}, /* VerifyMode */
+    {36, 13, DSX_KIND_ENUM, 3, 2, 0}, /* OverwriteMode */
+    {50, 5, DSX_KIND_ENUM, 5, 2, 1}, /* Atime */
+    {56, 5, DSX_KIND_ENUM, 7, 2, 1}, /* Mtime */
+    {62, 3, DSX_KIND_ENUM, 9, 4, 1}, /* Uid */
+    {66, 3, DSX_KIND_ENUM, 13, 4, 1}, /* Gid */
+    {70, 20, DSX_KIND_ENUM, 17, 2, 0}, /* PreserveDeletedFiles */
+    {91, 15, DSX_KIND_ENUM, 19, 2, 0}, /* PreserveDevices */
+    {107, 16, DSX_KIND_ENUM, 21, 2, 1}, /* PosixPermissions */
+    {124, 14, DSX_KIND_LONG, 23, 0, 0}, /* BytesPerSecond */
+    {139, 12, DSX_KIND_ENUM, 23, 2, 0}, /* TaskQueueing */
+    {152, 8, DSX_KIND_ENUM, 25, 3, 0}, /* LogLevel */
+    {161, 12, DSX_KIND_ENUM, 28, 2, 0}, /* TransferMode */
+    {174, 27, DSX_KIND_ENUM, 30, 3, 1}, /* SecurityDescriptorCopyFlags */
+    {202, 10, DSX_KIND_ENUM, 33, 2, 0}, /* ObjectTags */
 };
 
 const dsx_string_ref dsx_enum_values[35] = {
-    {25, 24}, /* POINT_IN_TIME_CONSISTENT */
-    {50, 22}, /* ONLY_FILES_TRANSFERRED */
-    {73, 4}, /* NONE */
-    {89, 6}, /* ALWAYS */
-    {96, 5}, /* NEVER */
-    {73, 4}, /* NONE */
-    {116, 11}, /* BEST_EFFORT */
-    {73, 4}, /* NONE */
-    {134, 8}, /* PRESERVE */
-    {73, 4}, /* NONE */
-    {149, 9}, /* INT_VALUE */
-    {159, 4}, /* NAME */
-    {164, 4}, /* BOTH */
-    {73, 4}, /* NONE */
-    {149, 9}, /* INT_VALUE */
-    {159, 4}, /* NAME */
-    {164, 4}, /* BOTH */
-    {134, 8}, /* PRESERVE */
-    {177, 6}, /* REMOVE */
-    {73, 4}, /* NONE */
-    {134, 8}, /* PRESERVE */
-    {73, 4}, /* NONE */
-    {134, 8}, /* PRESERVE */
-    {253, 7}, /* ENABLED */
-    {261, 8}, /* DISABLED */
-    {283, 3}, /* OFF */
-    {287, 5}, /* BASIC */
-    {293, 8}, /* TRANSFER */
-    {311, 7}, /* CHANGED */
-    {319, 3}, /* ALL */
-    {73, 4}, /* NONE */
-    {336, 10}, /* OWNER_DACL */
-    {347, 15}, /* OWNER_DACL_SACL */
-    {134, 8}, /* PRESERVE */
-    {73, 4}, /* NONE */
+    {213, 24}, /* POINT_IN_TIME_CONSISTENT */
+    {238, 22}, /* ONLY_FILES_TRANSFERRED */
+    {261, 4}, /* NONE */
+    {266, 6}, /* ALWAYS */
+    {273, 5}, /* NEVER */
+    {261, 4}, /* NONE */
+    {279, 11}, /* BEST_EFFORT */
+    {261, 4}, /* NONE */
+    {291, 8}, /* PRESERVE */
+    {261, 4}, /* NONE */
+    {300, 9}, /* INT_VALUE */
+    {310, 4}, /* NAME */
+    {315, 4}, /* BOTH */
+    {261, 4}, /* NONE */
+    {300, 9}, /* INT_VALUE */
+    {310, 4}, /* NAME */
+    {315, 4}, /* BOTH */
+    {291, 8}, /* PRESERVE */
+    {320, 6}, /* REMOVE */
+    {261, 4}, /* NONE */
+    {291, 8}, /* PRESERVE */
+    {261, 4}, /* NONE */
+    {291, 8}, /* PRESERVE */
+    {327, 7}, /* ENABLED */
+    {335, 8}, /* DISABLED */
+    {344, 3}, /* OFF */
+    {348, 5}, /* BASIC */
+    {354, 8}, /* TRANSFER */
+    {363, 7}, /* CHANGED */
+    {371, 3}, /* ALL */
+    {261, 4}, /* NONE */
+    {375, 10}, /* OWNER_DACL */
+    {386, 15}, /* OWNER_DACL_SACL */
+    {291, 8}, /* PRESERVE */
+    {261, 4}, /* NONE */
 };
 
 #ifndef DSX_NO_MESSAGES   /* only the pattern message quotes it */

@@ -117,6 +117,10 @@ def tables_source(request_names, options):
         return "    {%d, %d, DSX_KIND_%s, %d, %d, %d}, /* %s */" % (
             intern(name), len(name), kind, first, count, default, name)
 
+    for name in list(request_names) + [name for name, _, _ in options]:
+        intern(name)   # names first: their offsets fit the member rows' one byte
+    if max(offsets.values()) > 255:
+        fail("member names too long for uint8_t offsets")
     request_rows = [member_row(request_names[0], "STRING", 0, 0, 0),
                     member_row(request_names[1], "OBJECT", 0, 0, 0)]
     value_refs = []
