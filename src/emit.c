@@ -95,7 +95,7 @@ static void put_int64(dsx_writer *w, int64_t v)
 static void enum_value(emitter *e, const dsx_member_info *m, uint8_t index)
 {
     const dsx_string_ref *v = &dsx_enum_values[m->first_value + index];
-    ascii_string(e, dsx_model_strings + v->offset, v->length);
+    ascii_string(e, dsx_value_text(v), v->length);
 }
 
 static void option_value(emitter *e, const dsx_options *o, int member)

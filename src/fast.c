@@ -236,7 +236,7 @@ static bool plain_enum_value(fast_reader *f, fast_result *r, int member, const d
         const dsx_string_ref *ref;
         if (prefixes[k] != word) continue;
         ref = &dsx_enum_values[m->first_value + k];
-        if (quoted_text_at(p, room, dsx_model_strings + ref->offset, ref->length)) {
+        if (quoted_text_at(p, room, dsx_value_text(ref), ref->length)) {
             r->options.value[member] = (uint8_t)k;
             f->i += ref->length + 1u;
             return true;

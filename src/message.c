@@ -246,7 +246,7 @@ void dsx_put_enum_values(dsx_writer *w, const dsx_member_info *m)
     for (i = 0; i < m->value_count; i++) {
         const dsx_string_ref *v = &dsx_enum_values[m->first_value + i];
         if (i) dsx_puts(w, ", ");
-        dsx_put(w, dsx_model_strings + v->offset, v->length);
+        dsx_put(w, dsx_value_text(v), v->length);
     }
 }
 

@@ -14,7 +14,7 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
     if (slots) return dsx_model_find_hashed(slots, table, name, length);
 #endif
     for (i = 0; i < count; i++)
-        if (dsx_model_text_is(table[i].name, table[i].name_length, name, length))
+        if (dsx_model_text_is(dsx_member_name(&table[i]), table[i].name_length, name, length))
             return (int)i;
     return -1;
 }
@@ -28,7 +28,7 @@ int dsx_model_find_value(const dsx_member_info *member, const char *value,
     const dsx_string_ref *values = dsx_enum_values + member->first_value;
     int i;
     for (i = 0; i < member->value_count; i++)
-        if (dsx_model_text_is(values[i].offset, values[i].length, value, length))
+        if (dsx_model_text_is(dsx_value_text(&values[i]), values[i].length, value, length))
             return i;
     return -1;
 #endif

@@ -32,7 +32,7 @@ typedef enum dsx_member_kind {
 
 /* A member: its name and, for enums, its values in dsx_enum_values. */
 typedef struct dsx_member_info {
-    uint8_t name;           /* offset into dsx_model_strings (names come first there) */
+    uint8_t name;           /* offset into dsx_model_names */
     uint8_t name_length;
     uint8_t kind;           /* dsx_member_kind */
     uint8_t first_value;    /* index into dsx_enum_values */
@@ -40,12 +40,15 @@ typedef struct dsx_member_info {
     uint8_t default_value;  /* index among its own values */
 } dsx_member_info;
 
+/* An enum value: its text in dsx_model_values. */
 typedef struct dsx_string_ref {
-    uint16_t offset;        /* into dsx_model_strings */
+    uint8_t offset;
     uint8_t length;
 } dsx_string_ref;
 
-extern const char dsx_model_strings[];
+/* The texts, each NUL-terminated, in two tables small enough for one-byte offsets. */
+extern const char dsx_model_names[];
+extern const char dsx_model_values[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
 extern const dsx_member_info dsx_option_members[DSX_OPTION_COUNT];
 extern const dsx_string_ref dsx_enum_values[];
@@ -69,7 +72,12 @@ static inline size_t dsx_scope_member_count(unsigned scope)
 
 static inline const char *dsx_member_name(const dsx_member_info *m)
 {
-    return dsx_model_strings + m->name;
+    return dsx_model_names + m->name;
+}
+
+static inline const char *dsx_value_text(const dsx_string_ref *v)
+{
+    return dsx_model_values + v->offset;
 }
 
 /*
@@ -81,14 +89,14 @@ extern const uint8_t dsx_name_hash_multiplier;
 extern const uint8_t dsx_request_slots[DSX_NAME_HASH_SLOTS];
 extern const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS];
 
-/* Whether the model string at offset/length is s[0..n): length and first byte first. */
-static inline bool dsx_model_text_is(uint16_t offset, uint8_t length, const char *s, size_t n)
+/* Whether the model text[0..length) is s[0..n): length and first byte first. */
+static inline bool dsx_model_text_is(const char *text, uint8_t length, const char *s, size_t n)
 {
-    return length == n && (n == 0 || dsx_model_strings[offset] == s[0]) &&
+    return length == n && (n == 0 || text[0] == s[0]) &&
 #ifndef DSX_SMALL
-           dsx_same_bytes(dsx_model_strings + offset, s, n);   /* no call */
+           dsx_same_bytes(text, s, n);   /* no call */
 #else
-           memcmp(dsx_model_strings + offset, s, n) == 0;
+           memcmp(text, s, n) == 0;
 #endif
 }
 
@@ -106,7 +114,7 @@ static inline int dsx_model_find_hashed(const uint8_t *slots, const dsx_member_i
     int index;
     if (length == 0) return -1;
     index = slots[dsx_name_hash(name, length)] - 1;
-    return index >= 0 && dsx_model_text_is(table[index].name, table[index].name_length, name, length)
+    return index >= 0 && dsx_model_text_is(dsx_member_name(&table[index]), table[index].name_length, name, length)
                ? index : -1;
 }
 
@@ -168,7 +176,7 @@ static inline int dsx_model_find_value_hashed(unsigned option, const char *value
     index = dsx_value_slots[dsx_value_hash(option, value, length)] - 1 - m->first_value;
     if (index < 0 || index >= m->value_count) return -1;
     ref = &dsx_enum_values[m->first_value + index];
-    return dsx_model_text_is(ref->offset, ref->length, value, length) ? index : -1;
+    return dsx_model_text_is(dsx_value_text(ref), ref->length, value, length) ? index : -1;
 }
 #endif
 

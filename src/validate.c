@@ -236,7 +236,7 @@ static OUT_OF_LINE int find_through_decoder(const validator *v, const dsx_token 
         size_t n;
         if (enum_member) {
             const dsx_string_ref *ref = &dsx_enum_values[enum_member->first_value + i];
-            s = dsx_model_strings + ref->offset;
+            s = dsx_value_text(ref);
             n = ref->length;
         } else {
             s = dsx_member_name(&members[i]);

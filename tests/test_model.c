@@ -179,7 +179,7 @@ static void option_members_and_values_match(void **state)
             if (strcmp(m->enum_owner.names[k], shape) != 0) continue;
             assert_true(listed < info->value_count);
             v = &dsx_enum_values[info->first_value + listed++];
-            snprintf(value, sizeof value, "%.*s", v->length, dsx_model_strings + v->offset);
+            snprintf(value, sizeof value, "%.*s", v->length, dsx_value_text(v));
             assert_string_equal(value, m->enum_values.names[k]);
         }
         assert_int_equal(listed, info->value_count);
@@ -207,7 +207,7 @@ static void defaults_match_the_spec(void **state)
             continue;
         }
         v = &dsx_enum_values[info->first_value + info->default_value];
-        snprintf(value, sizeof value, "%.*s", v->length, dsx_model_strings + v->offset);
+        snprintf(value, sizeof value, "%.*s", v->length, dsx_value_text(v));
         assert_string_equal(value, defaults[i]);
     }
 }
@@ -231,7 +231,7 @@ static int listed_index(const dsx_member_info *info, const char *text, size_t n)
     int k;
     for (k = 0; k < info->value_count; k++) {
         const dsx_string_ref *v = &dsx_enum_values[info->first_value + k];
-        if (v->length == n && memcmp(dsx_model_strings + v->offset, text, n) == 0) return k;
+        if (v->length == n && memcmp(dsx_value_text(v), text, n) == 0) return k;
     }
     return -1;
 }
@@ -254,7 +254,7 @@ static void value_lookup_agrees_with_a_plain_search(void **state)
             for (k = 0; k < from->value_count; k++) {
                 const dsx_string_ref *v = &dsx_enum_values[from->first_value + k];
                 char text[NAME_LEN + 2];
-                memcpy(text, dsx_model_strings + v->offset, v->length);
+                memcpy(text, dsx_value_text(v), v->length);
                 text[v->length] = 'X';
                 assert_int_equal(dsx_model_find_value(info, text, v->length),
                                  listed_index(info, text, v->length));

@@ -655,7 +655,7 @@ static void fast_path_takes_the_usual_documents(void **state)
                                      dsx_member_name(m), gaps[g][1],
                                      m->kind == DSX_KIND_ENUM ? "\"" : "",
                                      m->kind == DSX_KIND_ENUM ? (int)ref->length : 7,
-                                     m->kind == DSX_KIND_ENUM ? dsx_model_strings + ref->offset : "1048576",
+                                     m->kind == DSX_KIND_ENUM ? dsx_value_text(ref) : "1048576",
                                      m->kind == DSX_KIND_ENUM ? "\"" : "",
                                      gaps[(g + 1) % (sizeof gaps / sizeof gaps[0])][0],
                                      o == DSX_OPT_GID ? "Uid" : "Gid");
@@ -684,7 +684,7 @@ static size_t options_in_order(char *doc, size_t size, const size_t *order, size
         if (m->kind == DSX_KIND_ENUM)
             n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":\"%.*s\"", i ? "," : "",
                                   (int)m->name_length, dsx_member_name(m), (int)ref->length,
-                                  dsx_model_strings + ref->offset);
+                                  dsx_value_text(ref));
         else
             n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":7", i ? "," : "",
                                   (int)m->name_length, dsx_member_name(m));
