@@ -332,18 +332,22 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
     return emit(r, t, DSX_TOK_NUMBER, r->pos, i, flags);
 }
 
-static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, const char *word,
-                                 dsx_tok_kind kind)
+/* The literals, six bytes apart, in the order of their kinds from DSX_TOK_TRUE. */
+static const char literals[] = "true\0\0false\0null";
+
+/* true, false or null, from its first letter c. */
+static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
 {
-    size_t k, len = strlen(word);
-    for (k = 0; k < len; k++) {
+    size_t which = c == 't' ? 0 : c == 'f' ? 1 : 2, k;
+    const char *word = literals + 6 * which;
+    for (k = 0; word[k] != '\0'; k++) {
         size_t at = r->pos + k;
         if (at >= r->length) return fail_syntax(r, t, DSX_REASON_END, r->length);
         if (r->text[at] != (uint8_t)word[k])
             return fail_unexpected(r, t, DSX_REASON_LITERAL, at);
     }
     r->state = ST_AFTER_VALUE;
-    return emit(r, t, kind, r->pos, r->pos + len, 0);
+    return emit(r, t, (dsx_tok_kind)(DSX_TOK_TRUE + which), r->pos, r->pos + k, 0);
 }
 
 static int starts_with_bom(const dsx_reader *r)
@@ -358,9 +362,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     case '{': return open_container(r, t, 1);
     case '[': return open_container(r, t, 0);
     case '"': return scan_string(r, t, DSX_TOK_STRING);
-    case 't': return scan_literal(r, t, "true", DSX_TOK_TRUE);
-    case 'f': return scan_literal(r, t, "false", DSX_TOK_FALSE);
-    case 'n': return scan_literal(r, t, "null", DSX_TOK_NULL);
+    case 't': case 'f': case 'n': return scan_literal(r, t, c);
     case '-': return scan_number(r, t);
     default: break;
     }
@@ -401,10 +403,14 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
     if (c == ',') {
         r->pos++;
         r->state = object ? ST_NAME : ST_ELEMENT;
+#ifndef DSX_SMALL   /* the usual next token at once; else through dsx_reader_next's loop */
         if (!skip_whitespace(r)) return DSX_TOK_NONE_YET;
         if (object) return r->text[r->pos] == '"' ? scan_string(r, t, DSX_TOK_KEY)
                                                   : DSX_TOK_NONE_YET;
         return begin_value(r, t, r->text[r->pos]);
+#else
+        return DSX_TOK_NONE_YET;
+#endif
     }
     if (c == (object ? '}' : ']')) return close_container(r, t);
     return fail_unexpected(r, t, object ? DSX_REASON_EXPECTED_OBJECT_NEXT
@@ -442,8 +448,12 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
         if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
         r->pos++;
         r->state = ST_MEMBER_VALUE;
+#ifndef DSX_SMALL   /* the value at once; else through dsx_reader_next's loop */
         if (!skip_whitespace(r)) return DSX_TOK_NONE_YET;
-        return begin_value(r, t, r->text[r->pos]);   /* the value, at once */
+        return begin_value(r, t, r->text[r->pos]);
+#else
+        return DSX_TOK_NONE_YET;
+#endif
     default:
         return after_value(r, t, c);
     }
