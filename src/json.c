@@ -367,6 +367,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     default: break;
     }
     if (is_digit(c)) return scan_number(r, t);
+    if (c == ']' && r->state == ST_ARRAY_FIRST) return close_container(r, t);   /* [] */
     if (c == ']' && r->state == ST_ELEMENT)
         return fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
     if (r->state == ST_ROOT && starts_with_bom(r))
@@ -433,16 +434,13 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
     case ST_ROOT:
     case ST_MEMBER_VALUE:
     case ST_ELEMENT:
-        return begin_value(r, t, c);
     case ST_ARRAY_FIRST:
-        return c == ']' ? close_container(r, t) : begin_value(r, t, c);
+        return begin_value(r, t, c);
     case ST_OBJECT_FIRST:
-        if (c == '}') return close_container(r, t);
-        if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
-        return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
     case ST_NAME:
         if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
-        if (c == '}') return fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
+        if (c == '}') return r->state == ST_NAME ? fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos)
+                                                 : close_container(r, t);
         return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
     case ST_COLON:
         if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
