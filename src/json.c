@@ -59,10 +59,9 @@ static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
 
 static int hex_value(uint8_t c)
 {
+    unsigned letter = (c | 0x20u) - 'a';   /* 'A'-'F' and 'a'-'f' alike */
     if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    return letter < 6 ? (int)letter + 10 : -1;
 }
 
 /*
@@ -147,10 +146,9 @@ static int32_t read_escape(const uint8_t **at, const uint8_t *end)
             return (int32_t)v;
         }
         high = v;
-        if (p >= end || *p != '\\' || p + 1 >= end || p[1] != 'u') {
-            const uint8_t *bad = (p < end && *p == '\\') ? p + 1 : p;
-            return bad >= end ? char_fails(at, DSX_REASON_END, end)
-                              : char_fails(at, DSX_REASON_LONE_SURROGATE, bad);
+        for (k = 0; k < 2; k++) {   /* "\\u" of the low half, at once */
+            if ((size_t)(end - p) <= k) return char_fails(at, DSX_REASON_END, end);
+            if (p[k] != (uint8_t)"\\u"[k]) return char_fails(at, DSX_REASON_LONE_SURROGATE, p + k);
         }
         p++;
     }
@@ -460,11 +458,8 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
 dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
 {
     if (r->state == ST_DONE) return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
-    if (r->state == ST_FAILED) {
-        t->kind = DSX_TOK_ERROR;
-        t->start = t->end = r->pos;
-        return DSX_TOK_ERROR;
-    }
+    if (r->state == ST_FAILED)   /* the same error again */
+        return fail(r, t, (dsx_code)r->error_code, (dsx_json_reason)r->error_reason, r->pos);
     for (;;) {
         dsx_tok_kind kind;
         if (!skip_whitespace(r)) return at_end_of_input(r, t);
