@@ -31,7 +31,7 @@ dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
     while (at > 0 && list->items[at - 1].offset > offset) at--;
     if (at >= list->capacity) return NULL;   /* later than everything kept */
     keep = list->stored < list->capacity ? list->stored : list->capacity - 1;
-    memmove(&list->items[at + 1], &list->items[at], (keep - at) * sizeof list->items[0]);
+    for (; keep > at; keep--) list->items[keep] = list->items[keep - 1];   /* rare: most come in order */
     if (list->stored < list->capacity) list->stored++;
     memset(&list->items[at], 0, sizeof list->items[0]);
     list->items[at].offset = offset;
@@ -52,6 +52,7 @@ void dsx_diags_locate(dsx_diag_list *list, const char *text)
     for (i = 0; i < list->stored; i++) {
         dsx_diag *d = &list->items[i];
         const char *end = text + d->offset;
+#ifndef DSX_SMALL   /* memchr: many bytes a step where the C library has it so */
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             if (!nl) break;
@@ -60,6 +61,13 @@ void dsx_diags_locate(dsx_diag_list *list, const char *text)
             p = nl + 1;
         }
         if (p < end) p = end;
+#else   /* a byte a step: no memchr to link */
+        for (; p < end; p++) {
+            if (*p != '\n') continue;
+            line++;
+            line_start = (size_t)(p - text) + 1;
+        }
+#endif
         d->line = line;
         d->column = (uint32_t)(d->offset - line_start + 1);
     }
