@@ -117,6 +117,12 @@ bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
 #ifndef DSX_SMALL
 /* ---- the same pattern over plain bytes, without a call per character ---- */
 
+/*
+ * Eight bytes at a time (DSX_IN_RANGE in src/swar.h). Each check below
+ * looks at whole words; a piece whose length is not a multiple of eight
+ * ends with a word that overlaps the one before, so there is no byte loop
+ * and no call.
+ */
 enum byte_class { CLASS_DIGIT, CLASS_HEX, CLASS_REGION };
 
 static inline bool word_in_class(uint64_t x, enum byte_class c)

@@ -391,8 +391,9 @@ static bool skip_whitespace(dsx_reader *r)
 
 /*
  * After a value inside a container: ',' or the matching close. The token
- * after a ',' is read at once when it is the usual one (a name, a value);
- * anything else goes back through dsx_reader_next for its exact error.
+ * after a ',' is read at once when it is the usual one (a name, a value;
+ * not in a size-optimised build); anything else goes back through
+ * dsx_reader_next for its exact error.
  */
 static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
 {
