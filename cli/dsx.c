@@ -898,25 +898,27 @@ static off_t newline_from(ndjson_stream *s, off_t at)
  * newline in the first READ_BLOCK bytes, or is one line longer than that,
  * or, for a line longer than the window, its first cap bytes (then the next
  * block starts at that line's newline, as the read path's does). Under the
- * lock; 0 at the end of the file. Where mapping fails the stream goes on by
- * reading from the same place.
+ * lock. Past the size the file had when the stream started (or where
+ * mapping fails) the stream goes on by reading from the same place, so what
+ * was appended meanwhile is read as the read path would (0 at its end).
  */
 static int take_mapped_block(ndjson_worker *w)
 {
     ndjson_stream *s = w->s;
     off_t at = s->next;
-    size_t lead = (size_t)(at % (off_t)s->page), window = READ_BLOCK + s->cap, room, length = 0;
+    size_t lead = (size_t)(at % (off_t)s->page), window = READ_BLOCK + s->cap, room = 0, length = 0;
     int last;
-    char *map;
+    char *map = MAP_FAILED;
     const char *text, *nl;
-    if (at >= s->size) return 0;
-    room = (uintmax_t)(s->size - at) < window ? (size_t)(s->size - at) : window;
-    last = at + (off_t)room == s->size;
-    map = mmap(NULL, lead + room, PROT_READ, MAP_PRIVATE, s->fd, at - (off_t)lead);
-    if (map == MAP_FAILED) {
+    if (at < s->size) {
+        room = (uintmax_t)(s->size - at) < window ? (size_t)(s->size - at) : window;
+        map = mmap(NULL, lead + room, PROT_READ, MAP_PRIVATE, s->fd, at - (off_t)lead);
+    }
+    if (at >= s->size || map == MAP_FAILED) {   /* read on: what was appended, or all of it */
         s->mapped = 0;
         return fseeko(s->f, at, SEEK_SET) == 0 && take_block(w);
     }
+    last = at + (off_t)room == s->size;
     text = map + lead;
     if (last && room <= READ_BLOCK) length = room;   /* the rest of the file */
     else length = after_last_newline(text, room < READ_BLOCK ? room : READ_BLOCK);
