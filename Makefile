@@ -40,7 +40,7 @@ CLI := $(BUILD)/dsx
 TEST_NAMES := test_json test_validate test_model test_render test_emit test_botocore test_response test_alloc
 TEST_BIN := $(TEST_NAMES:%=$(BUILD)/tests/%)
 
-.PHONY: all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
+.PHONY: fuzz-against all clean test unit-tests cli-tests example-tests embedding-examples model-check run-example deps-test \
         test-small sanitize test-sanitize test-valgrind deps-valgrind deps-fuzz fuzz fuzz-smoke fuzz-regressions \
         deps-cross size size-checks stack test-target deps-bench bench bench-callgrind deps-test-cross test-cross configs amalgamate test-amalgamation install uninstall test-packaging
 
@@ -315,6 +315,11 @@ fuzz-smoke: $(FUZZ_NAMES:%=build/fuzz/afl/%) $(FUZZ_NAMES:%=build/fuzz/replay/%)
 	        echo "fuzz-smoke: $$h found a crash or a hang:"; ls $$out/default/crashes $$out/default/hangs; exit 1; fi; \
 	    build/fuzz/replay/$$h $$out/default/queue/id* > /dev/null; \
 	done; echo "fuzz-smoke: no crash, no hang; queues replayed under ASan + UBSan"
+
+# fuzz_small against an earlier revision's library (tools/fuzz-against.sh), for
+# rewrites that must not change behaviour: make fuzz-against REV=... [SECONDS=N] [SMALL=1]
+fuzz-against:
+	sh tools/fuzz-against.sh $(REV) $(or $(SECONDS),0)
 
 # Regression inputs (fuzz/regressions/<harness>/*) rerun under sanitizers by make test-sanitize.
 fuzz-regressions: $(FUZZ_NAMES:%=build/fuzz/replay/%)
