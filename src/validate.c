@@ -267,17 +267,13 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t s
     return find_through_decoder(v, t, scope, enum_member);   /* one text at a time */
 }
 
-/* ---- member values ---- */
+/* ---- member values (each of the token kind check_value has checked) ---- */
 
+/* An enum member's string: one of its values. */
 static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
                                    const dsx_token *value)
 {
-    int index;
-    if (value->kind != DSX_TOK_STRING) {
-        report_error(v, DSX_CODE_TYPE, o, member, value);
-        return;
-    }
-    index = find_decoded(v, value, o->scope, &dsx_scope_members(o->scope)[member]);
+    int index = find_decoded(v, value, o->scope, &dsx_scope_members(o->scope)[member]);
     if (index < 0) {
         report_error(v, DSX_CODE_ENUM, o, member, value);
         return;
@@ -288,15 +284,12 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
     if (member == DSX_OPT_TRANSFER_MODE) v->transfer_mode = value->start;
 }
 
+/* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
 static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
                                    const dsx_token *value)
 {
     int64_t number = 0;
     dsx_number_status status;
-    if (value->kind != DSX_TOK_NUMBER) {
-        report_error(v, DSX_CODE_TYPE, o, member, value);
-        return;
-    }
     status = dsx_number_to_int64(text_of(v), value,
                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
     if (status == DSX_NUMBER_OK && number < DSX_BYTES_PER_SECOND_MIN) status = DSX_NUMBER_TOO_LOW;
@@ -350,16 +343,12 @@ static OUT_OF_LINE size_t measure_arn(const validator *v, const dsx_token *value
     return n;
 }
 
+/* TaskExecutionArn's string: length and pattern; copied into the request when it is valid. */
 static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
-    size_t code_points;
     bool too_long, matches = false;
-    if (value->kind != DSX_TOK_STRING) {
-        report_error(v, DSX_CODE_TYPE, o, DSX_REQ_TASK_EXECUTION_ARN, value);
-        return;
-    }
-    code_points = measure_arn(v, value, copy, &matches);
+    size_t code_points = measure_arn(v, value, copy, &matches);
     too_long = code_points > DSX_ARN_MAX;
     if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
@@ -377,17 +366,23 @@ static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_
  * Checks a value's first token. True for an Options object: the member
  * loop walks into it (no recursion); it reads past anything else.
  */
+/* The token a value of each member kind starts with (dsx_member_kind order). */
+static const uint8_t kind_token[] = {DSX_TOK_STRING, DSX_TOK_OBJECT_BEGIN, DSX_TOK_STRING,
+                                     DSX_TOK_NUMBER};
+
 static bool check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
-    switch (dsx_scope_members(o->scope)[member].kind) {
+    uint8_t kind = dsx_scope_members(o->scope)[member].kind;
+    if (value->kind != kind_token[kind]) {
+        report_error(v, DSX_CODE_TYPE, o, member, value);
+        return false;
+    }
+    switch (kind) {
     case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
     case DSX_KIND_LONG: check_long(v, o, member, value); break;
     case DSX_KIND_STRING: check_arn(v, o, value); break;
-    default:
-        if (value->kind == DSX_TOK_OBJECT_BEGIN) return true;
-        report_error(v, DSX_CODE_TYPE, o, member, value);
-        break;
+    default: return true;   /* Options: walked into */
     }
     return false;
 }
