@@ -398,9 +398,7 @@ static bool check_member(validator *v, object_walk *o, int member,
     if (in_request(v) && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
         report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, o->scope, 0,
                                 (uint8_t)v->config->not_updatable), member, value);
-    if (value->kind != DSX_TOK_NULL) return check_value(v, o, member, value);
-    report_error(v, DSX_CODE_TYPE, o, member, value);
-    return false;
+    return check_value(v, o, member, value);   /* null, where it is not absent: a type error */
 }
 
 static int lookup_member(const validator *v, const object_walk *o,
