@@ -157,20 +157,20 @@ static void report_name(validator *v, dsx_code code, const object_walk *o,
     d->name_length = name->end - name->start - 2;
 }
 
-/* The one diagnostic of a document that is not JSON or too big; `limit` for its message. */
+/*
+ * The one diagnostic of a document that is not JSON or too big, at
+ * `offset`; `limit` for its message, carried as the value's length.
+ */
 static void report_document(validator *v, dsx_code code, uint8_t reason, size_t offset,
                             size_t limit)
 {
-    dsx_diag *d;
+    dsx_token at;
     if (v->diags) dsx_diags_clear(v->diags);
-    d = add_diag(v, offset, DSX_SEVERITY_ERROR);
-    if (!d) return;
-    d->code = (uint8_t)code;
-    d->detail = reason;
-    d->scope = DSX_SCOPE_DOCUMENT;
-    d->member = -1;
-    d->value_offset = offset;
-    d->value_length = limit;
+    at.kind = 0;   /* no value kind */
+    at.flags = 0;
+    at.start = offset;
+    at.end = offset + limit;   /* modulo SIZE_MAX + 1: end - start is the limit */
+    report_value(v, kind_of(code, DSX_SCOPE_DOCUMENT, reason, DSX_SEVERITY_ERROR), -1, &at);
 }
 
 static void report_malformed(validator *v)
