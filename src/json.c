@@ -111,9 +111,10 @@ static int32_t char_fails(const uint8_t **at, dsx_json_reason reason, const uint
 static const char short_escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
 
 /*
- * A backslash escape at *at; a surrogate pair as one code point. One
- * \uXXXX a turn: the second turn reads the low half of a pair, which must
- * follow a high half at once (and a low half may not come first).
+ * A backslash escape at *at; a surrogate pair as one code point. One \u
+ * and its four hex digits a turn: the second turn reads the low half of a
+ * pair, which must follow a high half at once (and a low half may not come
+ * first).
  */
 static int32_t read_escape(const uint8_t **at, const uint8_t *end)
 {

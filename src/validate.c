@@ -362,14 +362,16 @@ static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_
     v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);
 }
 
+/* The token a value of each member kind starts with. */
+static const uint8_t kind_token[] = {
+    [DSX_KIND_STRING] = DSX_TOK_STRING, [DSX_KIND_OBJECT] = DSX_TOK_OBJECT_BEGIN,
+    [DSX_KIND_ENUM] = DSX_TOK_STRING, [DSX_KIND_LONG] = DSX_TOK_NUMBER
+};
+
 /*
  * Checks a value's first token. True for an Options object: the member
  * loop walks into it (no recursion); it reads past anything else.
  */
-/* The token a value of each member kind starts with (dsx_member_kind order). */
-static const uint8_t kind_token[] = {DSX_TOK_STRING, DSX_TOK_OBJECT_BEGIN, DSX_TOK_STRING,
-                                     DSX_TOK_NUMBER};
-
 static bool check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
