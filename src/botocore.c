@@ -28,12 +28,6 @@ static void put_parameter(dsx_writer *w, const dsx_diag *d)
     dsx_put(w, dsx_member_name(m), m->name_length);
 }
 
-/* The object holding a member: "input" or "Options". */
-static void put_container(dsx_writer *w, const dsx_diag *d)
-{
-    dsx_puts(w, d->in_request ? "Options" : "input");
-}
-
 static bool value_span_ok(const dsx_diag *d, size_t length)
 {
     return dsx_span_inside(d->value_offset, d->value_length, length) && d->value_length > 0;
@@ -53,39 +47,11 @@ static void put_shown_value(dsx_writer *w, const dsx_diag *d, const char *json, 
                          container ? length - d->value_offset : d->value_length);
 }
 
-static void put_quoted_name(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
-{
-    dsx_put_char(w, '"');
-    dsx_put_safe_name(w, d, json, length);
-    dsx_put_char(w, '"');
-}
-
 static const char *valid_type(const dsx_diag *d)
 {
     const dsx_member_info *m = dsx_diag_known_member(d);
     if (!m || m->kind == DSX_KIND_OBJECT) return "dict";
     return m->kind == DSX_KIND_LONG ? "int" : "str";
-}
-
-static void put_type_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
-{
-    dsx_puts(w, "Invalid type for parameter ");
-    put_parameter(w, d);
-    put_shown_value(w, d, json, length);
-    dsx_puts(w, ", type: <class '");
-    dsx_puts(w, value_span_ok(d, length)
-                    ? dsx_python_type(json, d->value_offset, d->value_length, d->value_kind)
-                    : "object");
-    dsx_puts(w, "'>, valid types: <class '");
-    dsx_puts(w, valid_type(d));
-    dsx_puts(w, "'>");
-}
-
-static void put_invalid_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
-{
-    dsx_puts(w, "Invalid value for parameter ");
-    put_parameter(w, d);
-    put_shown_value(w, d, json, length);
 }
 
 /* The length in code points of the string value, for the length line. */
@@ -101,94 +67,54 @@ static size_t string_code_points(const dsx_diag *d, const char *json, size_t len
     return n;
 }
 
-static void put_conflict_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
+void dsx_put_botocore_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
+                            const char *json, size_t length)
 {
-    const char *other = "Options.Atime", *other_value = "NONE", *wanted = "NONE";
-    if (d->detail == DSX_CONFLICT_MTIME_PRESERVE) {
-        other_value = "BEST_EFFORT";
-        wanted = "PRESERVE";
-    } else if (d->detail == DSX_CONFLICT_REMOVE_ALL) {
-        other = "Options.PreserveDeletedFiles";
-        other_value = "REMOVE";
-        wanted = "CHANGED";
+    switch (piece) {
+    case DSX_PIECE_PARAMETER: put_parameter(w, d); break;
+    case DSX_PIECE_CONTAINER: dsx_puts(w, d->in_request ? "Options" : "input"); break;
+    case DSX_PIECE_SHOWN_VALUE: put_shown_value(w, d, json, length); break;
+    case DSX_PIECE_PYTHON_TYPE:
+        dsx_puts(w, value_span_ok(d, length)
+                        ? dsx_python_type(json, d->value_offset, d->value_length, d->value_kind)
+                        : "object");
+        break;
+    case DSX_PIECE_VALID_TYPE: dsx_puts(w, valid_type(d)); break;
+    case DSX_PIECE_CODE_POINTS: dsx_put_uint(w, string_code_points(d, json, length)); break;
+    default: /* DSX_PIECE_OPTIONS_PREFIX */
+        if (d->in_request) dsx_puts(w, "Options.");
+        break;
     }
-    if (!d->in_request) other += sizeof "Options." - 1;
-    put_invalid_value(w, d, json, length);
-    dsx_puts(w, ", valid values when ");
-    dsx_puts(w, other);
-    dsx_puts(w, " is ");
-    dsx_puts(w, other_value);
-    dsx_puts(w, ": ");
-    dsx_puts(w, wanted);
 }
 
-static void put_name_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
-{
-    bool unknown = d->code == DSX_CODE_UNKNOWN_MEMBER;
-    dsx_puts(w, unknown ? "Unknown parameter in " : "Duplicate parameter in ");
-    put_container(w, d);
-    dsx_puts(w, ": ");
-    put_quoted_name(w, d, json, length);
-    if (!unknown) {
-        dsx_puts(w, ", each parameter may appear only once");
-        return;
-    }
-    dsx_puts(w, ", must be one of: ");
-    dsx_put_member_names(w, dsx_diag_member_table(d), dsx_diag_member_count(d));
-}
+/* botocore's words, or ours in its voice, in the order of the message keys. */
+#define INVALID_VALUE DSX_T_INVALID_VALUE DSX_T_PARAMETER DSX_T_SHOWN_VALUE
+#define CONFLICT_LINE INVALID_VALUE DSX_T_VALID "values when " DSX_T_OPTIONS_PREFIX
+
+static const char botocore_templates[] =
+    DSX_T_MALFORMED "\0"   /* botocore never sees malformed JSON */
+    "Invalid type for parameter " DSX_T_PARAMETER DSX_T_SHOWN_VALUE ", type: <class '"
+        DSX_T_PYTHON_TYPE "'>" DSX_T_VALID "types: <class '" DSX_T_VALID_TYPE "'>\0"
+    "Missing required" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_MEMBER "\"\0"
+    "Unknown" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME "\", must be one of: "
+        DSX_T_MEMBERS "\0"
+    "Duplicate" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME
+        "\", each parameter may appear only once\0"
+    INVALID_VALUE DSX_T_VALID "values: " DSX_T_ENUM "\0"
+    "Invalid length for parameter " DSX_T_PARAMETER ", value: " DSX_T_CODE_POINTS
+        DSX_T_VALID "max length: 128\0"
+    INVALID_VALUE DSX_T_VALID "pattern: " DSX_T_PATTERN "\0"
+    INVALID_VALUE DSX_T_VALID "min value: -1\0"
+    INVALID_VALUE DSX_T_VALID "max value: 9223372036854775807\0"
+    CONFLICT_LINE "Atime is BEST_EFFORT: PRESERVE\0"
+    CONFLICT_LINE "Atime is NONE: NONE\0"
+    CONFLICT_LINE "PreserveDeletedFiles is REMOVE: CHANGED\0"
+    "Parameter " DSX_T_PARAMETER " cannot be updated by UpdateTaskExecution" DSX_T_SHOWN_VALUE
+        ", updatable parameters: Options.BytesPerSecond";
 
 void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
-    const dsx_member_info *m = dsx_diag_known_member(d);
-    switch (d->code) {
-    case DSX_CODE_REQUIRED:
-        dsx_puts(w, "Missing required parameter in ");
-        put_container(w, d);
-        dsx_puts(w, ": \"");
-        if (m) dsx_put(w, dsx_member_name(m), m->name_length);
-        dsx_put_char(w, '"');
-        return;
-    case DSX_CODE_UNKNOWN_MEMBER: case DSX_CODE_DUPLICATE_MEMBER:
-        put_name_line(w, d, json, length);
-        return;
-    case DSX_CODE_TYPE:
-        put_type_line(w, d, json, length);
-        return;
-    case DSX_CODE_ENUM:
-        put_invalid_value(w, d, json, length);
-        dsx_puts(w, ", valid values: ");
-        if (m) dsx_put_enum_values(w, m);
-        return;
-    case DSX_CODE_LENGTH:
-        dsx_puts(w, "Invalid length for parameter ");
-        put_parameter(w, d);
-        dsx_puts(w, ", value: ");
-        dsx_put_uint(w, string_code_points(d, json, length));
-        dsx_puts(w, ", valid max length: 128");
-        return;
-    case DSX_CODE_PATTERN:
-        put_invalid_value(w, d, json, length);
-        dsx_puts(w, ", valid pattern: ");
-        dsx_puts(w, dsx_arn_pattern);
-        return;
-    case DSX_CODE_RANGE:
-        put_invalid_value(w, d, json, length);
-        dsx_puts(w, d->detail ? ", valid max value: 9223372036854775807" : ", valid min value: -1");
-        return;
-    case DSX_CODE_CONFLICT:
-        put_conflict_line(w, d, json, length);
-        return;
-    case DSX_CODE_NOT_UPDATABLE:
-        dsx_puts(w, "Parameter ");
-        put_parameter(w, d);
-        dsx_puts(w, " cannot be updated by UpdateTaskExecution");
-        put_shown_value(w, d, json, length);
-        dsx_puts(w, ", updatable parameters: Options.BytesPerSecond");
-        return;
-    default:
-        dsx_put_malformed(w, d);   /* botocore never sees malformed JSON */
-        return;
-    }
+    dsx_put_template(w, botocore_templates, d, json, length);
 }
 
 /* ---- the report, in botocore's order ---- */

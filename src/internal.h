@@ -115,8 +115,75 @@ void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t co
 void dsx_put_enum_values(dsx_writer *w, const struct dsx_member_info *m);
 void dsx_put_malformed(dsx_writer *w, const dsx_diag *d);
 
+/*
+ * Message templates: a message's words with, in place of a byte below 0x20
+ * (never part of the words), a piece taken from the diagnostic or a phrase
+ * many messages share. Each DSX_T_ string is its piece's number.
+ */
+enum dsx_piece {
+    DSX_PIECE_VALUE = 1,      /* "Value 'x'", "Value null" (AWS) */
+    DSX_PIECE_NAME,           /* the decoded name of an unknown or duplicate member */
+    DSX_PIECE_PATH,           /* " at 'options.verifyMode'" */
+    DSX_PIECE_PARENT_PATH,    /* " at 'options'" or nothing */
+    DSX_PIECE_MEMBERS,        /* the members of the diagnostic's object, in model order */
+    DSX_PIECE_ENUM,           /* the member's enum values, in model order */
+    DSX_PIECE_MEMBER,         /* the member's name */
+    DSX_PIECE_PATTERN,        /* the ARN pattern */
+    DSX_PIECE_MALFORMED,      /* what is wrong with a document that is not JSON */
+    DSX_PIECE_TYPE_WANTED,    /* "be a string", ..., or "not be null" (AWS) */
+    DSX_PIECE_PARAMETER,      /* botocore.c from here: "Options.Atime", "input" */
+    DSX_PIECE_CONTAINER,      /* "Options" or "input" */
+    DSX_PIECE_SHOWN_VALUE,    /* ", value: " and the value as Python's str() */
+    DSX_PIECE_PYTHON_TYPE,    /* the value's Python type name */
+    DSX_PIECE_VALID_TYPE,     /* the member's: "dict", "int" or "str" */
+    DSX_PIECE_CODE_POINTS,    /* the string value's length in code points */
+    DSX_PIECE_OPTIONS_PREFIX, /* "Options." in a request */
+    DSX_PIECE_PHRASE,         /* the phrases, in message.c's order: */
+    DSX_PIECE_END = DSX_PIECE_PHRASE + 5
+};
+#define DSX_T_VALUE "\001"
+#define DSX_T_NAME "\002"
+#define DSX_T_PATH "\003"
+#define DSX_T_PARENT_PATH "\004"
+#define DSX_T_MEMBERS "\005"
+#define DSX_T_ENUM "\006"
+#define DSX_T_MEMBER "\007"
+#define DSX_T_PATTERN "\010"
+#define DSX_T_MALFORMED "\011"
+#define DSX_T_TYPE_WANTED "\012"
+#define DSX_T_PARAMETER "\013"
+#define DSX_T_CONTAINER "\014"
+#define DSX_T_SHOWN_VALUE "\015"
+#define DSX_T_PYTHON_TYPE "\016"
+#define DSX_T_VALID_TYPE "\017"
+#define DSX_T_CODE_POINTS "\020"
+#define DSX_T_OPTIONS_PREFIX "\021"
+#define DSX_T_CONSTRAINT "\022"   /* " failed to satisfy constraint: " */
+#define DSX_T_MUST "\023"   /* "Member must " */
+#define DSX_T_INVALID_VALUE "\024"   /* "Invalid value for parameter " */
+#define DSX_T_PARAMETER_IN "\025"   /* " parameter in " */
+#define DSX_T_VALID "\026"   /* ", valid " */
+
+/* Which message a diagnostic gets: an index into each style's templates. */
+enum dsx_message_key {
+    DSX_KEY_MALFORMED,        /* syntax, utf8, depth, too_large */
+    DSX_KEY_TYPE,             /* then one key per code, in code order, */
+    DSX_KEY_RANGE_LOW = DSX_KEY_TYPE + DSX_CODE_RANGE - DSX_CODE_TYPE,
+    DSX_KEY_RANGE_HIGH,       /* but two for range */
+    DSX_KEY_CONFLICT,         /* and three for conflict (+ its detail) */
+    DSX_KEY_NOT_UPDATABLE = DSX_KEY_CONFLICT + 3,
+    DSX_KEY_COUNT
+};
+unsigned dsx_message_key(const dsx_diag *d);
+/* The message of d from a style's templates: one per key, in key order, each ending in NUL. */
+void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
+                      const char *json, size_t length);
+
 /* ---- botocore.c ---- */
 void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length);
+/* The pieces from DSX_PIECE_PARAMETER on. */
+void dsx_put_botocore_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
+                            const char *json, size_t length);
 void dsx_put_botocore_report(dsx_writer *w, const dsx_diag *diags, size_t count,
                              const char *json, size_t length);
 

@@ -14,41 +14,51 @@
 #include "internal.h"
 #include "model.h"
 
-static const char *const code_names[DSX_CODE_COUNT] = {
-    "syntax", "utf8", "depth", "too_large", "type", "required",
-    "unknown_member", "duplicate_member", "enum", "length", "pattern",
-    "range", "conflict", "not_updatable"
-};
+/*
+ * Lists of texts are one string each, the texts following each other and
+ * each ending in NUL: no table of pointers beside them (make size).
+ */
+static const char *nth_text(const char *texts, unsigned n)
+{
+    while (n)
+        if (!*texts++) n--;
+    return texts;
+}
+
+/* The codes' names in code order, then the name of any other value. */
+static const char code_names[] =
+    "syntax\0utf8\0depth\0too_large\0type\0required\0unknown_member\0duplicate_member\0"
+    "enum\0length\0pattern\0range\0conflict\0not_updatable\0unknown";
 
 const char *dsx_code_name(dsx_code code)
 {
-    return (unsigned)code < DSX_CODE_COUNT ? code_names[code] : "unknown";
+    return nth_text(code_names, (unsigned)code < DSX_CODE_COUNT ? (unsigned)code : DSX_CODE_COUNT);
 }
 
 #ifndef DSX_NO_MESSAGES
-static const char *const reason_texts[DSX_REASON_COUNT] = {
-    "malformed JSON",
-    "no JSON value: the input is empty or only whitespace",
-    "a byte-order mark is not allowed",
-    "unexpected end of input",
-    "expected a JSON value",
-    "expected a member name in double quotes",
-    "expected ':' after the member name",
-    "expected ',' or '}' after the member value",
-    "expected ',' or ']' after the array element",
-    "a trailing comma is not allowed",
-    "unexpected data after the JSON value",
-    "invalid literal: expected true, false or null",
-    "leading zeros are not allowed in a number",
-    "expected a digit",
-    "control characters must be escaped in a string",
-    "invalid escape sequence",
-    "expected four hex digits after \\u",
-    "a lone surrogate in a \\u escape is not allowed",
-    "invalid UTF-8 byte sequence",
-    "nesting deeper than the limit",
-    "input larger than the limit",
-};
+/* What is wrong with a malformed document, by reason (enum dsx_reason). */
+static const char reason_texts[] =
+    "malformed JSON\0"
+    "no JSON value: the input is empty or only whitespace\0"
+    "a byte-order mark is not allowed\0"
+    "unexpected end of input\0"
+    "expected a JSON value\0"
+    "expected a member name in double quotes\0"
+    "expected ':' after the member name\0"
+    "expected ',' or '}' after the member value\0"
+    "expected ',' or ']' after the array element\0"
+    "a trailing comma is not allowed\0"
+    "unexpected data after the JSON value\0"
+    "invalid literal: expected true, false or null\0"
+    "leading zeros are not allowed in a number\0"
+    "expected a digit\0"
+    "control characters must be escaped in a string\0"
+    "invalid escape sequence\0"
+    "expected four hex digits after \\u\0"
+    "a lone surrogate in a \\u escape is not allowed\0"
+    "invalid UTF-8 byte sequence\0"
+    "nesting deeper than the limit\0"
+    "input larger than the limit";
 #endif
 
 /* ---- pieces ---- */
@@ -189,14 +199,6 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
     }
 }
 
-/* The quoted member name of an unknown or duplicate member. */
-static void put_name_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
-{
-    dsx_puts(w, "Value '");
-    dsx_put_safe_name(w, d, json, length);
-    dsx_put_char(w, '\'');
-}
-
 /* lowerCamel, as the AWS service names members in its messages. */
 static void put_camel(dsx_writer *w, const dsx_member_info *m)
 {
@@ -226,11 +228,6 @@ static void put_path(dsx_writer *w, const dsx_diag *d, bool parent_only)
     dsx_put_char(w, '\'');
 }
 
-static void put_constraint(dsx_writer *w)
-{
-    dsx_puts(w, " failed to satisfy constraint: ");
-}
-
 void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t count)
 {
     size_t i;
@@ -250,19 +247,11 @@ void dsx_put_enum_values(dsx_writer *w, const dsx_member_info *m)
     }
 }
 
-static const char *type_wanted(const dsx_diag *d)
-{
-    const dsx_member_info *m = dsx_diag_known_member(d);
-    if (!m || m->kind == DSX_KIND_OBJECT) return "Member must be an object";
-    if (m->kind == DSX_KIND_LONG) return "Member must be an integer";
-    return "Member must be a string";
-}
-
 void dsx_put_malformed(dsx_writer *w, const dsx_diag *d)
 {
     unsigned reason = d->detail < DSX_REASON_COUNT ? d->detail : 0;
     dsx_puts(w, d->code == DSX_CODE_UTF8 ? "Invalid UTF-8: " : "Malformed JSON: ");
-    dsx_puts(w, reason_texts[reason]);
+    dsx_puts(w, nth_text(reason_texts, reason));
     if (d->code == DSX_CODE_DEPTH || d->code == DSX_CODE_TOO_LARGE) {
         dsx_puts(w, " (");
         dsx_put_uint(w, d->value_length);
@@ -270,87 +259,103 @@ void dsx_put_malformed(dsx_writer *w, const dsx_diag *d)
     }
 }
 
-static void put_conflict(dsx_writer *w, const dsx_diag *d)
+/* ---- message templates ---- */
+
+unsigned dsx_message_key(const dsx_diag *d)
 {
-    switch (d->detail) {
-    case DSX_CONFLICT_MTIME_PRESERVE:
-        dsx_puts(w, "Member must be PRESERVE when Atime is BEST_EFFORT");
+    unsigned code = d->code;
+    if (code < DSX_CODE_TYPE) return DSX_KEY_MALFORMED;
+    if (code < DSX_CODE_RANGE) return DSX_KEY_TYPE + code - DSX_CODE_TYPE;
+    if (code == DSX_CODE_RANGE) return DSX_KEY_RANGE_LOW + (d->detail != 0);
+    if (code == DSX_CODE_CONFLICT)
+        return DSX_KEY_CONFLICT + (d->detail < DSX_CONFLICT_REMOVE_ALL ? d->detail
+                                                                      : DSX_CONFLICT_REMOVE_ALL);
+    return DSX_KEY_NOT_UPDATABLE;
+}
+
+/* What the AWS style says a member with a value of the wrong type must be. */
+static const char *type_wanted(const dsx_diag *d)
+{
+    const dsx_member_info *m = dsx_diag_known_member(d);
+    if (d->value_kind == DSX_TOK_NULL) return "not be null";
+    if (!m || m->kind == DSX_KIND_OBJECT) return "be an object";
+    return m->kind == DSX_KIND_LONG ? "be an integer" : "be a string";
+}
+
+/* Phrases several templates share (DSX_T_CONSTRAINT ...), in piece order. */
+static const char *const phrases[] = {
+    " failed to satisfy constraint: ", "Member must ", "Invalid value for parameter ",
+    " parameter in ", ", valid "
+};
+
+static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
+                      const char *json, size_t length)
+{
+    const dsx_member_info *m = dsx_diag_known_member(d);
+    switch (piece) {
+    case DSX_PIECE_VALUE: put_value(w, d, json, length); break;
+    case DSX_PIECE_NAME: dsx_put_safe_name(w, d, json, length); break;
+    case DSX_PIECE_PATH: case DSX_PIECE_PARENT_PATH:
+        put_path(w, d, piece == DSX_PIECE_PARENT_PATH);
         break;
-    case DSX_CONFLICT_MTIME_NONE:
-        dsx_puts(w, "Member must be NONE when Atime is NONE");
+    case DSX_PIECE_MEMBERS:
+        dsx_put_member_names(w, dsx_diag_member_table(d), dsx_diag_member_count(d));
         break;
+    case DSX_PIECE_ENUM: if (m) dsx_put_enum_values(w, m); break;
+    case DSX_PIECE_MEMBER: if (m) dsx_put(w, dsx_member_name(m), m->name_length); break;
+    case DSX_PIECE_PATTERN: dsx_puts(w, dsx_arn_pattern); break;
+    case DSX_PIECE_MALFORMED: dsx_put_malformed(w, d); break;
+    case DSX_PIECE_TYPE_WANTED: dsx_puts(w, type_wanted(d)); break;
     default:
-        dsx_puts(w, "Member must not be ALL when PreserveDeletedFiles is REMOVE");
+        if (piece >= DSX_PIECE_PHRASE) {
+            dsx_puts(w, phrases[piece - DSX_PIECE_PHRASE]);
+            break;
+        }
+#ifndef DSX_NO_BOTOCORE
+        dsx_put_botocore_piece(w, piece, d, json, length);
+#endif
         break;
     }
 }
 
-/* The constraint part of a member diagnostic. */
-static void put_member_constraint(dsx_writer *w, const dsx_diag *d)
+void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
+                      const char *json, size_t length)
 {
-    const dsx_member_info *m = dsx_diag_known_member(d);
-    switch (d->code) {
-    case DSX_CODE_TYPE:
-        dsx_puts(w, d->value_kind == DSX_TOK_NULL ? "Member must not be null" : type_wanted(d));
-        break;
-    case DSX_CODE_REQUIRED:
-        dsx_puts(w, "Member must not be null");
-        break;
-    case DSX_CODE_ENUM:
-        dsx_puts(w, "Member must satisfy enum value set: [");
-        dsx_put_enum_values(w, m);
-        dsx_put_char(w, ']');
-        break;
-    case DSX_CODE_LENGTH:
-        dsx_puts(w, "Member must have length less than or equal to 128");
-        break;
-    case DSX_CODE_PATTERN:
-        dsx_puts(w, "Member must satisfy regular expression pattern: ");
-        dsx_puts(w, dsx_arn_pattern);
-        break;
-    case DSX_CODE_RANGE:
-        dsx_puts(w, d->detail ? "Member must have value less than or equal to 9223372036854775807"
-                              : "Member must have value greater than or equal to -1");
-        break;
-    case DSX_CODE_CONFLICT:
-        put_conflict(w, d);
-        break;
-    default: /* DSX_CODE_NOT_UPDATABLE */
-        dsx_puts(w, "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can");
-        break;
+    const char *text = nth_text(templates, dsx_message_key(d));
+    while (*text) {
+        size_t run = 0;
+        while ((unsigned char)text[run] >= DSX_PIECE_END) run++;
+        dsx_put(w, text, run);
+        text += run;
+        if (*text) put_piece(w, (unsigned char)*text++, d, json, length);
     }
 }
+
+/* The AWS service's words, in the order of the message keys (dsx_message_key). */
+static const char aws_templates[] =
+    DSX_T_MALFORMED "\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST DSX_T_TYPE_WANTED "\0"
+    "Value null" DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "not be null\0"
+    "Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT
+        "Member name must satisfy enum value set: [" DSX_T_MEMBERS "]\0"
+    "Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT "Member name must be unique\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy enum value set: [" DSX_T_ENUM "]\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have length less than or equal to 128\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy regular expression pattern: "
+        DSX_T_PATTERN "\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have value greater than or equal to -1\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST
+        "have value less than or equal to 9223372036854775807\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be PRESERVE when Atime is BEST_EFFORT\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be NONE when Atime is NONE\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST
+        "not be ALL when PreserveDeletedFiles is REMOVE\0"
+    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT
+        "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can";
 
 static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
-    switch (d->code) {
-    case DSX_CODE_SYNTAX: case DSX_CODE_UTF8: case DSX_CODE_DEPTH: case DSX_CODE_TOO_LARGE:
-        dsx_put_malformed(w, d);
-        return;
-    case DSX_CODE_UNKNOWN_MEMBER:
-        put_name_value(w, d, json, length);
-        put_path(w, d, true);
-        put_constraint(w);
-        dsx_puts(w, "Member name must satisfy enum value set: [");
-        dsx_put_member_names(w, dsx_diag_member_table(d), dsx_diag_member_count(d));
-        dsx_put_char(w, ']');
-        return;
-    case DSX_CODE_DUPLICATE_MEMBER:
-        put_name_value(w, d, json, length);
-        put_path(w, d, true);
-        put_constraint(w);
-        dsx_puts(w, "Member name must be unique");
-        return;
-    case DSX_CODE_REQUIRED:
-        dsx_puts(w, "Value null");
-        break;
-    default:
-        put_value(w, d, json, length);
-        break;
-    }
-    put_path(w, d, false);
-    put_constraint(w);
-    put_member_constraint(w, d);
+    dsx_put_template(w, aws_templates, d, json, length);
 }
 
 #else
