@@ -334,12 +334,6 @@ static bool request_representable(const dsx_request *r)
     return r->task_execution_arn_length <= DSX_ARN_MAX && options_representable(&r->options);
 }
 
-static bool both_set(const dsx_options *o, int a, int b)
-{
-    uint32_t bits = DSX_BIT(a) | DSX_BIT(b);
-    return (o->present & bits) == bits;
-}
-
 dsx_result dsx_options_check(const dsx_options *o)
 {
     if (!o || !options_representable(o) || (o->present & ~option_bits()))
@@ -347,14 +341,7 @@ dsx_result dsx_options_check(const dsx_options *o)
     if ((o->present & DSX_BIT(DSX_OPT_BYTES_PER_SECOND)) &&
         o->bytes_per_second < DSX_BYTES_PER_SECOND_MIN)
         return DSX_INVALID;
-    if (both_set(o, DSX_OPT_ATIME, DSX_OPT_MTIME) &&
-        (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) !=
-        (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE))
-        return DSX_INVALID;
-    if (both_set(o, DSX_OPT_PRESERVE_DELETED_FILES, DSX_OPT_TRANSFER_MODE) &&
-        o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
-        o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL)
-        return DSX_INVALID;
+    if (dsx_atime_mtime_conflict(o) || dsx_remove_all_conflict(o)) return DSX_INVALID;
     return DSX_VALID;
 }
 
