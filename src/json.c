@@ -71,7 +71,7 @@ static int hex_value(uint8_t c)
  * -DSX_REASON_UTF8, *at unchanged, when it is ill-formed or cut short.
  * A byte below 0x80 is its own code point.
  */
-static int32_t utf8_decode(const uint8_t **at, const uint8_t *end)
+int32_t dsx_utf8_decode(const uint8_t **at, const uint8_t *end)
 {
     const uint8_t *s = *at;
     uint32_t cp = s[0], least;
@@ -97,7 +97,7 @@ static int32_t utf8_decode(const uint8_t **at, const uint8_t *end)
 /* Whether the byte at p (before end) starts no valid UTF-8 sequence. */
 static bool starts_bad_utf8(const uint8_t *p, const uint8_t *end)
 {
-    return utf8_decode(&p, end) < 0;
+    return dsx_utf8_decode(&p, end) < 0;
 }
 
 /* A malformed character: the cursor stops at its first offending byte; -reason. */
@@ -168,11 +168,11 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
 {
     int32_t escaped;
     const uint8_t *bad;
-    if (**at != '\\') return utf8_decode(at, end);
+    if (**at != '\\') return dsx_utf8_decode(at, end);
     escaped = read_escape(at, end);
     if (escaped >= 0 || *at >= end) return escaped;
     bad = *at;   /* utf8_decode moves it where the byte starts a valid sequence */
-    if (utf8_decode(at, end) < 0) return -DSX_REASON_UTF8;
+    if (dsx_utf8_decode(at, end) < 0) return -DSX_REASON_UTF8;
     *at = bad;
     return escaped;
 }

@@ -114,5 +114,10 @@ size_t dsx_string_decode(const char *text, const dsx_token *t, char *buf,
 
 /* Encode one code point as UTF-8 into out[4]; returns its length. */
 size_t dsx_utf8_encode(uint32_t cp, char *out);
+/*
+ * The code point of the well-formed UTF-8 sequence at *at (before end),
+ * with *at moved past it; or a negative value, *at unchanged.
+ */
+int32_t dsx_utf8_decode(const uint8_t **at, const uint8_t *end);
 
 #endif

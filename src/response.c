@@ -99,37 +99,13 @@ static void field_iter_init(field_iter *it, const dsx_response *r, const dsx_fie
     it->end = it->p + f->length;
 }
 
-static bool continuation(const uint8_t *p, const uint8_t *end, size_t k)
-{
-    return p + k < end && (p[k] & 0xC0) == 0x80;
-}
-
 /* One code point of arbitrary bytes; a byte that does not start valid UTF-8 is U+FFFD. */
 static int32_t next_raw_utf8(field_iter *it)
 {
-    const uint8_t *p = it->p;
-    uint32_t cp = *p;
-    size_t n = cp < 0x80 ? 1 : (cp & 0xE0) == 0xC0 ? 2 : (cp & 0xF0) == 0xE0 ? 3
-             : (cp & 0xF8) == 0xF0 ? 4 : 0;
-    size_t k;
-    static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-    if (n == 1) {
-        it->p++;
-        return (int32_t)cp;
-    }
-    for (k = 1; n && k < n; k++)
-        if (!continuation(p, it->end, k)) n = 0;
-    if (n) {
-        cp &= 0x3Fu >> (n - 1);
-        for (k = 1; k < n; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
-        if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) n = 0;
-    }
-    if (!n) {
-        it->p++;
-        return 0xFFFD;
-    }
-    it->p += n;
-    return (int32_t)cp;
+    int32_t cp = dsx_utf8_decode(&it->p, it->end);
+    if (cp >= 0) return cp;
+    it->p++;
+    return 0xFFFD;
 }
 
 static int32_t field_next(field_iter *it)
