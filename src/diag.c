@@ -126,19 +126,20 @@ void dsx_put_uint(dsx_writer *w, uint64_t v)
     dsx_put(w, digits + sizeof digits - n, n);
 }
 
-/* The escape for byte c, or NULL when it goes out as it is. */
-static const char *short_escape(unsigned char c)
+size_t dsx_escape_code_point(int32_t cp, char out[6])
 {
-    switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: return NULL;
+    static const char hex[] = "0123456789abcdef";
+    static const char escaped[] = "\"\\\b\f\n\r\t", letters[] = "\"\\bfnrt";
+    int i;
+    out[0] = '\\';
+    for (i = 0; i < (int)sizeof letters - 1; i++) {
+        if (cp != escaped[i]) continue;
+        out[1] = letters[i];
+        return 2;
     }
+    out[1] = 'u';
+    for (i = 0; i < 4; i++) out[2 + i] = hex[(cp >> (12 - 4 * i)) & 0xF];
+    return 6;
 }
 
 static bool needs_escape(const unsigned char *p, const unsigned char *end)
@@ -150,23 +151,17 @@ static bool needs_escape(const unsigned char *p, const unsigned char *end)
 
 void dsx_put_json_escaped(dsx_writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
     for (; p < end; p++) {
-        const char *esc;
-        char u[6] = { '\\', 'u', '0', '0', 0, 0 };
+        char esc[6];
+        int32_t cp = *p;
         if (!needs_escape(p, end)) continue;
         put_raw(w, (const char *)run, (size_t)(p - run));
-        if (*p == 0xE2) {
-            put_raw(w, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+        if (cp == 0xE2) {
+            cp = 0x2000 + p[2] - 0x80;   /* U+2028 or U+2029 */
             p += 2;
-        } else if ((esc = short_escape(*p)) != NULL) {
-            put_raw(w, esc, 2);
-        } else {
-            u[4] = hex[*p >> 4];
-            u[5] = hex[*p & 0xF];
-            put_raw(w, u, sizeof u);
         }
+        put_raw(w, esc, dsx_escape_code_point(cp, esc));
         run = p + 1;
     }
     put_raw(w, (const char *)run, (size_t)(p - run));

@@ -93,28 +93,11 @@ dsx_token dsx_span_token(size_t inner_offset, size_t inner_length)
 /* A code point of a quoted value, with no raw control byte left. */
 void dsx_put_safe_code_point(dsx_writer *w, int32_t cp)
 {
-    static const char hex[] = "0123456789abcdef";
     char esc[6];
-    switch (cp) {
-    case '\n': dsx_puts(w, "\\n"); return;
-    case '\r': dsx_puts(w, "\\r"); return;
-    case '\t': dsx_puts(w, "\\t"); return;
-    case '\b': dsx_puts(w, "\\b"); return;
-    case '\f': dsx_puts(w, "\\f"); return;
-    case '\\': dsx_puts(w, "\\\\"); return;
-    default: break;
-    }
-    if (cp >= 0x20 && cp != 0x7F && cp != 0x2028 && cp != 0x2029) {
+    if (cp >= 0x20 && cp != '\\' && cp != 0x7F && cp != 0x2028 && cp != 0x2029)
         dsx_put_code_point(w, cp);
-        return;
-    }
-    esc[0] = '\\';
-    esc[1] = 'u';
-    esc[2] = hex[(cp >> 12) & 0xF];
-    esc[3] = hex[(cp >> 8) & 0xF];
-    esc[4] = hex[(cp >> 4) & 0xF];
-    esc[5] = hex[cp & 0xF];
-    dsx_put(w, esc, sizeof esc);
+    else
+        dsx_put(w, esc, dsx_escape_code_point(cp, esc));
 }
 
 /* Decoded string contents, made safe and cut to DSX_MESSAGE_VALUE_MAX. */
