@@ -50,21 +50,23 @@ static void out_str(pyout *o, const char *s)
 
 /* ---- strings ---- */
 
-/* Code points Python's str.isprintable() rejects (the common ones). */
+/*
+ * Code points Python's str.isprintable() rejects (the common ones): ranges
+ * below U+D800 as first << 8 | (last - first), then two big ranges.
+ */
 static bool python_printable(int32_t cp)
 {
-    static const int32_t hidden[][2] = {
-        { 0x80, 0xA0 }, { 0xAD, 0xAD }, { 0x600, 0x605 }, { 0x61C, 0x61C },
-        { 0x6DD, 0x6DD }, { 0x70F, 0x70F }, { 0x1680, 0x1680 }, { 0x180E, 0x180E },
-        { 0x2000, 0x200F }, { 0x2028, 0x202F }, { 0x205F, 0x2064 },
-        { 0x2066, 0x206F }, { 0x3000, 0x3000 }, { 0xD800, 0xF8FF },
-        { 0xFDD0, 0xFDEF }, { 0xFEFF, 0xFEFF }, { 0xFFF9, 0xFFFB },
-        { 0xE0001, 0xE0001 }, { 0xE0020, 0xE007F }, { 0xF0000, 0x10FFFF },
+    static const uint32_t hidden[] = {
+        0x8020, 0xAD00, 0x60005, 0x61C00, 0x6DD00, 0x70F00, 0x168000, 0x180E00,
+        0x20000F, 0x202807, 0x205F05, 0x206609, 0x300000, 0xFDD01F, 0xFEFF00, 0xFFF902,
     };
     size_t i;
     if ((cp & 0xFFFE) == 0xFFFE) return false;   /* U+xFFFE, U+xFFFF */
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || cp == 0xE0001 || (cp >= 0xE0020 && cp <= 0xE007F) ||
+        cp >= 0xF0000)
+        return false;
     for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
-        if (cp >= hidden[i][0] && cp <= hidden[i][1]) return false;
+        if ((uint32_t)cp - (hidden[i] >> 8) <= (hidden[i] & 0xFF)) return false;
     return true;
 }
 
@@ -258,13 +260,16 @@ static void python_float(pyout *o, const char *s, size_t n)
     bool infinite = false;
     parse_decimal(s, n, &d);
     count = gather_digits(&d, digits, &k);
+#ifndef DSX_SMALL   /* a size-optimised build takes the general path for all */
     if (count > 0 && count <= 15 && (long)count + k >= -306 && (long)count + k <= 308) {
         /* At most 15 digits in the normal range name one double and are its
            shortest form (DBL_DIG): no big-number work needed. */
         memcpy(shortest, digits, count);
         m = count;
         point = (long)count + k;
-    } else {
+    } else
+#endif
+    {
         m = count ? dsx_python_float_digits(digits, count, k, shortest, &point, &infinite) : 0;
     }
     if (infinite) out_str(o, d.negative ? "-inf" : "inf");
