@@ -137,24 +137,6 @@ static void canonical(binary *x)
     if (!x->q) x->e = 0;
 }
 
-/* q = floor(num / den) for a quotient below 2^60; num keeps the remainder. */
-static uint64_t big_divide(big *num, const big *den)
-{
-    static const int top = 60;
-    uint64_t q = 0;
-    int i;
-    big shifted;
-    for (i = top; i >= 0; i--) {
-        shifted = *den;
-        big_shl(&shifted, i);
-        if (big_cmp(num, &shifted) >= 0) {
-            big_sub(num, &shifted);
-            q |= (uint64_t)1 << i;
-        }
-    }
-    return q;
-}
-
 static int bits64(uint64_t v)
 {
     int n = 0;
@@ -165,63 +147,55 @@ static int bits64(uint64_t v)
     return n;
 }
 
-/* Rounds q (with a remainder compared to half) to even; carries into e. */
-static void round_half_even(binary *x, int above_half, int exactly_half)
-{
-    if (above_half || (exactly_half && (x->q & 1))) x->q++;
-    if (x->q == ((uint64_t)1 << 53)) {
-        x->q >>= 1;
-        x->e++;
-    }
-}
-
-/* digits[0..n) x 10^k, rounded to the nearest double. */
+/*
+ * digits[0..n) x 10^k, rounded to the nearest double. The value is
+ * num / den; scaled by a power of two p so that den <= num < 2 den, it is
+ * (num / den) x 2^p. The significand's bits are then the quotient's, one at
+ * a time (restoring division), down to the double's last place: bit 2^-52
+ * of the scaled value, or 2^-1074 for a subnormal. What remains, compared
+ * with den, rounds it (ties to even).
+ */
 static binary nearest_double(const char *digits, size_t n, long k)
 {
     binary x;
     big num, den;
-    int shift;
-    long point;
+    long p, last, i;
+    int c;
     x.infinite = false;
     x.q = 0;
     x.e = 0;
     big_set(&num, 0);
+    big_set(&den, 1);
     while (n && *digits == '0') digits++, n--;
-    point = (long)n + k;                 /* value = 0.DIGITS x 10^point */
-    if (n == 0 || point < -324) return x;  /* below half the least subnormal */
-    if (point > 310) {                   /* beyond the largest double */
+    if (n == 0 || (long)n + k < -324) return x;   /* below half the least subnormal */
+    if ((long)n + k > 310) {                       /* beyond the largest double */
         x.infinite = true;
         return x;
     }
-    { size_t i; for (i = 0; i < n; i++) big_mul_add(&num, 10, (uint32_t)(digits[i] - '0')); }
-    big_set(&den, 1);
-    if (k >= 0) big_mul_pow(&num, 10, k);
-    else big_mul_pow(&den, 10, -k);
-    /* value = num / den; find shift so that num * 2^shift / den has 53 bits. */
-    shift = 53 - (big_bits(&num) - big_bits(&den));
-    for (;;) {
-        big scaled = num, rem;
-        int s = shift;
-        uint64_t q;
-        if (-s < DBL_MIN_EXP2) s = -DBL_MIN_EXP2;          /* subnormal: fewer bits */
-        if (s >= 0) big_shl(&scaled, s);
-        rem = scaled;
-        {
-            big d = den;
-            if (s < 0) big_shl(&d, -s);
-            q = big_divide(&rem, &d);
-            if (bits64(q) > 53) { shift--; continue; }
-            if (bits64(q) < 53 && s == shift) { shift++; continue; }
-            x.q = q;
-            x.e = -s;
-            /* compare 2 x remainder with the divisor */
-            big_shl(&rem, 1);
-            {
-                int c = big_cmp(&rem, &d);
-                round_half_even(&x, c > 0, c == 0);
-            }
+    for (i = 0; i < (long)n; i++) big_mul_add(&num, 10, (uint32_t)(digits[i] - '0'));
+    big_mul_pow(k >= 0 ? &num : &den, 10, k >= 0 ? k : -k);
+    p = big_bits(&num) - big_bits(&den);
+    big_shl(p >= 0 ? &den : &num, (int)(p >= 0 ? p : -p));
+    if (big_cmp(&num, &den) < 0) {
+        big_shl(&num, 1);
+        p--;
+    }
+    last = p - 52 > DBL_MIN_EXP2 ? p - 52 : DBL_MIN_EXP2;   /* exponent of the last place */
+    if (p < last - 1) return x;                  /* below half of it: zero */
+    for (i = p; i >= last; i--) {                /* the bits from 2^p down to 2^last */
+        x.q <<= 1;
+        if (big_cmp(&num, &den) >= 0) {
+            big_sub(&num, &den);
+            x.q |= 1;
         }
-        break;
+        big_shl(&num, 1);
+    }
+    x.e = last;
+    c = big_cmp(&num, &den);                     /* the rest, against half the last place */
+    if (c > 0 || (c == 0 && (x.q & 1))) x.q++;
+    if (x.q == ((uint64_t)1 << 53)) {
+        x.q >>= 1;
+        x.e++;
     }
     if (x.e + bits64(x.q) - 1 > 1023) x.infinite = true;
     canonical(&x);
@@ -231,11 +205,11 @@ static binary nearest_double(const char *digits, size_t n, long k)
 /* ---- step 2: the shortest digits that round back ---- */
 
 /* The exact decimal digits of q x 2^e into out (no leading zeros); *point
-   is the decimal exponent: value = 0.DIGITS x 10^point. At most 767 digits. */
+   is the decimal exponent: value = 0.DIGITS x 10^point. At most 767 digits:
+   they come least significant first, and are turned round in place. */
 static size_t exact_digits(const binary *x, char *out, size_t cap, long *point)
 {
     big n;
-    char tmp[DSX_FLOAT_EXACT_MAX];
     size_t count = 0, i;
     big_set(&n, x->q);
     if (x->e >= 0) big_shl(&n, (int)x->e);
@@ -243,15 +217,19 @@ static size_t exact_digits(const binary *x, char *out, size_t cap, long *point)
     while (n.n) {
         uint32_t chunk = big_div_small(&n, 1000000000u);
         int k;
-        for (k = 0; k < 9 && count < sizeof tmp; k++) {
-            tmp[count++] = (char)('0' + chunk % 10);
+        for (k = 0; k < 9 && count < cap; k++) {
+            out[count++] = (char)('0' + chunk % 10);
             chunk /= 10;
         }
     }
-    while (count > 1 && tmp[count - 1] == '0') count--;   /* leading zeros of the chunks */
-    for (i = 0; i < count && i < cap; i++) out[i] = tmp[count - 1 - i];
+    while (count > 1 && out[count - 1] == '0') count--;   /* leading zeros of the chunks */
+    for (i = 0; i < count / 2; i++) {
+        char c = out[i];
+        out[i] = out[count - 1 - i];
+        out[count - 1 - i] = c;
+    }
     *point = (long)count + (x->e < 0 ? x->e : 0);
-    return count < cap ? count : cap;
+    return count;
 }
 
 static bool same_double(binary a, binary b)
