@@ -32,10 +32,8 @@ static const char arn_template[] =
     "arn:\001:datasync:\002:\003\014:task/task-\004\021/execution/exec-\004\021";
 #define TEMPLATE_LENGTH (sizeof arn_template - 1)
 
-static const char *const partitions[] = {
-    "aws", "aws-cn", "aws-us-gov", "aws-eusc", "aws-iso", "aws-iso-b"
-};
-#define PARTITION_COUNT (sizeof partitions / sizeof partitions[0])
+/* The partitions, each ending in NUL, then an empty one that ends the list. */
+static const char partitions[] = "aws\0aws-cn\0aws-us-gov\0aws-eusc\0aws-iso\0aws-iso-b\0";
 
 void dsx_arn_matcher_init(dsx_arn_matcher *m)
 {
@@ -55,18 +53,25 @@ static bool hex_digit(int32_t c, bool hex)
 
 /*
  * Byte by byte: a partition name is a few bytes, and a call to memcmp would
- * add a frame. The comparison stops at the table's terminating NUL, which
- * raw input bytes may contain too (the fast path checks them only here).
+ * add a frame. The comparison stops at the list's NULs, which raw input
+ * bytes may contain too (the fast path checks them only here).
  */
+int dsx_arn_partition(const char *name, size_t length)
+{
+    const char *p = partitions;
+    int index;
+    for (index = 0; *p; index++) {
+        size_t k = 0;
+        while (k < length && p[k] != '\0' && p[k] == name[k]) k++;
+        if (k == length && p[k] == '\0') return index;
+        while (*p++ != '\0') continue;   /* to the next name */
+    }
+    return -1;
+}
+
 static bool known_partition(const char *name, size_t length)
 {
-    size_t i, k;
-    for (i = 0; i < PARTITION_COUNT; i++) {
-        const char *p = partitions[i];
-        for (k = 0; k < length && p[k] != '\0' && p[k] == name[k]; k++) continue;
-        if (k == length && p[k] == '\0') return true;
-    }
-    return false;
+    return dsx_arn_partition(name, length) >= 0;
 }
 
 /* The next template byte; `step` 2 after a counted class, whose count is a byte. */

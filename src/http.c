@@ -9,17 +9,9 @@
 
 #ifndef DSX_NO_EMITTER   /* framing writes the emitted body */
 
-static const struct endpoint_suffix {
-    const char *name;
-    const char *dns_suffix;
-} endpoint_suffixes[] = {
-    { "aws", "amazonaws.com" },
-    { "aws-cn", "amazonaws.com.cn" },
-    { "aws-us-gov", "amazonaws.com" },
-    { "aws-eusc", "amazonaws.eu" },
-    { "aws-iso", "c2s.ic.gov" },
-    { "aws-iso-b", "sc2s.sgov.gov" },
-};
+/* The DNS suffix of each partition, in dsx_arn_partition's order. */
+static const char dns_suffixes[] =
+    "amazonaws.com\0amazonaws.com.cn\0amazonaws.com\0amazonaws.eu\0c2s.ic.gov\0sc2s.sgov.gov";
 
 /* The n-th ':'-separated field of the ARN (arn:PARTITION:datasync:REGION:...). */
 static bool arn_field(const dsx_request *r, int n, const char **start, size_t *length)
@@ -37,27 +29,18 @@ static bool arn_field(const dsx_request *r, int n, const char **start, size_t *l
     return true;
 }
 
-static const char *dns_suffix(const char *name, size_t length)
-{
-    size_t i;
-    for (i = 0; i < sizeof endpoint_suffixes / sizeof endpoint_suffixes[0]; i++)
-        if (strlen(endpoint_suffixes[i].name) == length &&
-            memcmp(endpoint_suffixes[i].name, name, length) == 0)
-            return endpoint_suffixes[i].dns_suffix;
-    return NULL;
-}
-
 size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
                         unsigned flags, char *buf, size_t size)
 {
-    const char *partition, *region, *suffix;
+    const char *partition, *region;
+    int index;
     size_t partition_length, region_length, body_length;
     dsx_writer w;
     flags &= ~(DSX_EMIT_PRETTY | DSX_EMIT_SORTED);   /* the body is the canonical form */
     body_length = request ? dsx_emit_request(request, kept, flags, NULL, 0) : 0;
     if (body_length == 0 || !arn_field(request, 1, &partition, &partition_length) ||
         !arn_field(request, 3, &region, &region_length) ||
-        !(suffix = dns_suffix(partition, partition_length))) {
+        (index = dsx_arn_partition(partition, partition_length)) < 0) {
         if (buf && size) buf[0] = '\0';
         return 0;
     }
@@ -65,7 +48,7 @@ size_t dsx_http_request(const dsx_request *request, const dsx_kept *kept,
     dsx_puts(&w, "POST / HTTP/1.1\r\nHost: datasync.");
     dsx_put(&w, region, region_length);
     dsx_put_char(&w, '.');
-    dsx_puts(&w, suffix);
+    dsx_puts(&w, dsx_nth_text(dns_suffixes, (unsigned)index));
     dsx_puts(&w, "\r\nContent-Type: application/x-amz-json-1.1\r\n"
                  "X-Amz-Target: FmrsService.UpdateTaskExecution\r\nContent-Length: ");
     dsx_put_uint(&w, body_length);

@@ -61,6 +61,8 @@ typedef struct dsx_arn_matcher {
 void dsx_arn_matcher_init(dsx_arn_matcher *m);
 void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp);
 bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m);
+/* The index of a partition in the pattern's order (aws, aws-cn, ...), or -1. */
+int dsx_arn_partition(const char *name, size_t length);
 /* The whole pattern over bytes that are the string's code points (ASCII, no escapes). */
 bool dsx_arn_match_bytes(const char *s, size_t n);
 /* Length of the ARN that s[0..room) starts with, followed by '"'; or 0 (the fast path's form). */
@@ -99,6 +101,12 @@ size_t dsx_escape_code_point(int32_t cp, char out[6]);
 size_t dsx_writer_finish(dsx_writer *w);
 
 /* ---- message.c: pieces the renderers share ---- */
+/*
+ * Lists of texts are one string each, the texts following each other and
+ * each ending in NUL: no table of pointers beside them (make size). The
+ * n-th text of such a list.
+ */
+const char *dsx_nth_text(const char *texts, unsigned n);
 const dsx_member_info *dsx_diag_member_table(const dsx_diag *d);
 size_t dsx_diag_member_count(const dsx_diag *d);
 /* The model entry of the member a diagnostic is about, or NULL. */

@@ -14,11 +14,7 @@
 #include "internal.h"
 #include "model.h"
 
-/*
- * Lists of texts are one string each, the texts following each other and
- * each ending in NUL: no table of pointers beside them (make size).
- */
-static const char *nth_text(const char *texts, unsigned n)
+const char *dsx_nth_text(const char *texts, unsigned n)
 {
     while (n)
         if (!*texts++) n--;
@@ -32,7 +28,7 @@ static const char code_names[] =
 
 const char *dsx_code_name(dsx_code code)
 {
-    return nth_text(code_names, (unsigned)code < DSX_CODE_COUNT ? (unsigned)code : DSX_CODE_COUNT);
+    return dsx_nth_text(code_names, (unsigned)code < DSX_CODE_COUNT ? (unsigned)code : DSX_CODE_COUNT);
 }
 
 #ifndef DSX_NO_MESSAGES
@@ -234,7 +230,7 @@ void dsx_put_malformed(dsx_writer *w, const dsx_diag *d)
 {
     unsigned reason = d->detail < DSX_REASON_COUNT ? d->detail : 0;
     dsx_puts(w, d->code == DSX_CODE_UTF8 ? "Invalid UTF-8: " : "Malformed JSON: ");
-    dsx_puts(w, nth_text(reason_texts, reason));
+    dsx_puts(w, dsx_nth_text(reason_texts, reason));
     if (d->code == DSX_CODE_DEPTH || d->code == DSX_CODE_TOO_LARGE) {
         dsx_puts(w, " (");
         dsx_put_uint(w, d->value_length);
@@ -304,7 +300,7 @@ static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
 void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
                       const char *json, size_t length)
 {
-    const char *text = nth_text(templates, dsx_message_key(d));
+    const char *text = dsx_nth_text(templates, dsx_message_key(d));
     while (*text) {
         size_t run = 0;
         while ((unsigned char)text[run] >= DSX_PIECE_END) run++;
