@@ -51,22 +51,9 @@ static bool hex_digit(int32_t c, bool hex)
     return (c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f');
 }
 
-/*
- * Byte by byte: a partition name is a few bytes, and a call to memcmp would
- * add a frame. The comparison stops at the list's NULs, which raw input
- * bytes may contain too (the fast path checks them only here).
- */
 int dsx_arn_partition(const char *name, size_t length)
 {
-    const char *p = partitions;
-    int index;
-    for (index = 0; *p; index++) {
-        size_t k = 0;
-        while (k < length && p[k] != '\0' && p[k] == name[k]) k++;
-        if (k == length && p[k] == '\0') return index;
-        while (*p++ != '\0') continue;   /* to the next name */
-    }
-    return -1;
+    return dsx_text_index(partitions, name, length);
 }
 
 static bool known_partition(const char *name, size_t length)

@@ -34,6 +34,16 @@
 #define RARELY(condition) (condition)
 #endif
 
+/* ---- model.c: lists of texts ---- */
+/*
+ * A list of texts is one string, the texts following each other and each
+ * ending in NUL: no table of pointers beside them (make size). Where a list
+ * is searched, an empty text (a second NUL) ends it.
+ */
+const char *dsx_nth_text(const char *texts, unsigned n);
+/* The index of the text name[0..length) in the list, or -1. */
+int dsx_text_index(const char *texts, const char *name, size_t length);
+
 /* ---- number.c: BytesPerSecond ---- */
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
@@ -101,12 +111,7 @@ size_t dsx_escape_code_point(int32_t cp, char out[6]);
 size_t dsx_writer_finish(dsx_writer *w);
 
 /* ---- message.c: pieces the renderers share ---- */
-/*
- * Lists of texts are one string each, the texts following each other and
- * each ending in NUL: no table of pointers beside them (make size). The
- * n-th text of such a list.
- */
-const char *dsx_nth_text(const char *texts, unsigned n);
+
 const dsx_member_info *dsx_diag_member_table(const dsx_diag *d);
 size_t dsx_diag_member_count(const dsx_diag *d);
 /* The model entry of the member a diagnostic is about, or NULL. */

@@ -14,12 +14,6 @@
 #include "internal.h"
 #include "model.h"
 
-const char *dsx_nth_text(const char *texts, unsigned n)
-{
-    while (n)
-        if (!*texts++) n--;
-    return texts;
-}
 
 /* The codes' names in code order, then the name of any other value. */
 static const char code_names[] =

@@ -33,3 +33,27 @@ int dsx_model_find_value(const dsx_member_info *member, const char *value,
     return -1;
 #endif
 }
+
+const char *dsx_nth_text(const char *texts, unsigned n)
+{
+    while (n)
+        if (!*texts++) n--;
+    return texts;
+}
+
+/*
+ * Byte by byte: the texts are a few bytes, and a call to memcmp would add
+ * a frame. The comparison stops at the list's NULs, which the name may
+ * contain too.
+ */
+int dsx_text_index(const char *texts, const char *name, size_t length)
+{
+    int index;
+    for (index = 0; *texts; index++) {
+        size_t k = 0;
+        while (k < length && texts[k] != '\0' && texts[k] == name[k]) k++;
+        if (k == length && texts[k] == '\0') return index;
+        while (*texts++ != '\0') continue;   /* to the next text */
+    }
+    return -1;
+}

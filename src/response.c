@@ -24,9 +24,8 @@ enum field_source { SOURCE_ABSENT, SOURCE_JSON, SOURCE_RAW, SOURCE_HEADER };
 enum body_member { MEMBER_TYPE, MEMBER_CODE, MEMBER_MESSAGE, MEMBER_MESSAGE_UPPER,
                    MEMBER_ERROR_CODE, MEMBER_DATASYNC_ERROR_CODE, MEMBER_COUNT };
 
-static const char *const member_names[MEMBER_COUNT] = {
-    "__type", "code", "message", "Message", "errorCode", "datasyncErrorCode"
-};
+static const char member_names[] =
+    "__type\0code\0message\0Message\0errorCode\0datasyncErrorCode\0";
 
 typedef struct body_scan {
     dsx_field_span found[MEMBER_COUNT];
@@ -36,11 +35,7 @@ static int body_member(const char *body, const dsx_token *name)
 {
     char decoded[24];
     size_t n = dsx_string_decode(body, name, decoded, sizeof decoded);
-    int i;
-    if (n >= sizeof decoded) return -1;
-    for (i = 0; i < MEMBER_COUNT; i++)
-        if (strlen(member_names[i]) == n && memcmp(member_names[i], decoded, n) == 0) return i;
-    return -1;
+    return n < sizeof decoded ? dsx_text_index(member_names, decoded, n) : -1;
 }
 
 static void set_span(dsx_field_span *f, uint8_t source, size_t offset, size_t length)
