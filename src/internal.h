@@ -60,6 +60,18 @@ typedef enum dsx_number_status {
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
                                       bool integral_values, int64_t *out);
 
+/*
+ * A number token's text s[0..n) as S x 10^scale, S the digits from s[first]
+ * to s[last] (both non-zero, any '.' between them skipped; `places` digits);
+ * false for a zero. The scale saturates far beyond any digit count.
+ */
+typedef struct dsx_decimal {
+    size_t first, last, places;
+    int64_t scale;
+    bool negative;
+} dsx_decimal;
+bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d);
+
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {
     uint8_t at;              /* the byte of the pattern's template being matched */

@@ -45,25 +45,14 @@ static bool short_integer(const char *s, size_t n, int64_t *out)
 /*
  * One pass finds the first and last non-zero digits (the significant ones,
  * S), the fraction digits F and the zeros after S, t: the value is
- * S x 10^(exponent - F + t). A second pass reads S itself, only once it is
- * known to be at most 19 places. No copy of the digits, a small frame.
+ * S x 10^(exponent - F + t). No copy of the digits, a small frame.
  */
-dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
-                                      bool integral_values, int64_t *out)
+bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
 {
-    const char *s = text + t->start;
-    size_t n = t->end - t->start, i, first = 0, last = 0, fraction = 0, zeros = 0;
-    size_t places = 0, significant = 0;   /* digits since the first non-zero one; up to the last */
-    bool negative = s[0] == '-', in_fraction = false, any = false;
-    uint64_t magnitude = 0;
-    int64_t scale;
-    if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
-        return DSX_NUMBER_NOT_INTEGER;
-#ifndef DSX_SMALL
-    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, out))
-        return DSX_NUMBER_OK;
-#endif
-    for (i = negative; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
+    size_t i, fraction = 0, zeros = 0, places = 0;   /* digits since the first non-zero one */
+    bool in_fraction = false, any = false;
+    d->negative = s[0] == '-';
+    for (i = d->negative; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
         if (s[i] == '.') {
             in_fraction = true;
             continue;
@@ -75,25 +64,45 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
             continue;
         }
         if (!any) {
-            first = i;
+            d->first = i;
             places = 1;
         }
         any = true;
-        significant = places;
-        last = i;
+        d->places = places;
+        d->last = i;
         zeros = 0;
     }
-    if (!any) {   /* any zero, -0 too */
+    if (!any) return false;   /* any zero, -0 too */
+    d->scale = (i < n ? exponent_at(s, n, i + 1) : 0) - (int64_t)fraction + (int64_t)zeros;
+    return true;
+}
+
+/* A second pass reads S itself, only once it is known to be at most 19 places. */
+dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
+                                      bool integral_values, int64_t *out)
+{
+    const char *s = text + t->start;
+    size_t n = t->end - t->start, i;
+    uint64_t magnitude = 0;
+    dsx_decimal d;
+    int64_t scale;
+    if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
+        return DSX_NUMBER_NOT_INTEGER;
+#ifndef DSX_SMALL
+    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, out))
+        return DSX_NUMBER_OK;
+#endif
+    if (!dsx_decimal_scan(s, n, &d)) {
         *out = 0;
         return DSX_NUMBER_OK;
     }
-    scale = (i < n ? exponent_at(s, n, i + 1) : 0) - (int64_t)fraction + (int64_t)zeros;
+    scale = d.scale;
     if (scale < 0) return DSX_NUMBER_NOT_INTEGER;
-    if ((int64_t)significant + scale > 19) return out_of_range(negative);
-    for (i = first; i <= last; i++)
+    if ((int64_t)d.places + scale > 19) return out_of_range(d.negative);
+    for (i = d.first; i <= d.last; i++)
         if (s[i] != '.') magnitude = magnitude * 10 + (uint64_t)(s[i] - '0');
     for (; scale > 0; scale--) magnitude *= 10;   /* at most 19 places: fits */
-    if (negative) {
+    if (d.negative) {
         if (magnitude > (uint64_t)INT64_MAX + 1) return DSX_NUMBER_TOO_LOW;
         *out = magnitude == 0 ? 0 : -(int64_t)(magnitude - 1) - 1;
         return DSX_NUMBER_OK;

@@ -136,73 +136,24 @@ static void str_string(pyout *o, const char *text, const dsx_token *t)
 
 /* ---- numbers ---- */
 
-#define EXPONENT_CLAMP 100000000L
-
-/* A number token's digits, read without converting to binary. */
-typedef struct decimal {
-    bool negative;
-    const char *int_digits;
-    size_t int_length;
-    const char *frac_digits;
-    size_t frac_length;
-    long exponent;        /* clamped to +-EXPONENT_CLAMP */
-} decimal;
-
-static void parse_decimal(const char *s, size_t n, decimal *d)
-{
-    size_t i = 0;
-    memset(d, 0, sizeof *d);
-    if (i < n && s[i] == '-') {
-        d->negative = true;
-        i++;
-    }
-    d->int_digits = s + i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-    d->int_length = (size_t)(s + i - d->int_digits);
-    d->frac_digits = s + i;
-    if (i < n && s[i] == '.') {
-        d->frac_digits = s + ++i;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
-        d->frac_length = (size_t)(s + i - d->frac_digits);
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        bool minus = false;
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)   /* no overflow, even with 32-bit long */
-            d->exponent = d->exponent >= EXPONENT_CLAMP / 10 ? EXPONENT_CLAMP
-                                                             : d->exponent * 10 + (s[i] - '0');
-        if (minus) d->exponent = -d->exponent;
-    }
-}
-
-static char decimal_digit_at(const decimal *d, size_t k)
-{
-    return k < d->int_length ? d->int_digits[k] : d->frac_digits[k - d->int_length];
-}
-
 /*
- * The significant digits of the text (no leading or trailing zeros), at
- * most DSX_FLOAT_DIGITS_MAX, the last one replaced by a non-zero "sticky"
- * digit when non-zero digits were cut; *k is the power of ten that goes
- * with them. Returns how many (0 for a zero).
+ * The significant digits of the number text s[0..n) (no leading or trailing
+ * zeros), at most DSX_FLOAT_DIGITS_MAX, the last one replaced by a non-zero
+ * "sticky" digit when non-zero digits were cut; *k is the power of ten that
+ * goes with them. Returns how many (0 for a zero).
  */
-static size_t gather_digits(const decimal *d, char *digits, long *k)
+static size_t gather_digits(const char *s, size_t n, char *digits, long *k, bool *negative)
 {
-    size_t total = d->int_length + d->frac_length, lead = 0, last, i, n, kept;
-    while (lead < total && decimal_digit_at(d, lead) == '0') lead++;
-    if (lead == total) return 0;
-    last = total - 1;
-    while (decimal_digit_at(d, last) == '0') last--;
-    n = last - lead + 1;
-    kept = n < DSX_FLOAT_DIGITS_MAX ? n : DSX_FLOAT_DIGITS_MAX;
-    for (i = 0; i < kept; i++) digits[i] = decimal_digit_at(d, lead + i);
-    /* value = SIGNIFICANT x 10^k, the trailing zeros folded into k */
-    *k = d->exponent - (long)d->frac_length + (long)(total - 1 - last);
-    if (n > kept) {   /* cut: the part cut ends in a non-zero digit (last) */
-        digits[kept++] = '1';
-        *k += (long)(n - kept);
-    }
+    dsx_decimal d;
+    size_t kept = 0, i;
+    *negative = s[0] == '-';
+    if (!dsx_decimal_scan(s, n, &d)) return 0;
+    for (i = d.first; i <= d.last && kept < DSX_FLOAT_DIGITS_MAX; i++)
+        if (s[i] != '.') digits[kept++] = s[i];
+    if (d.places > kept) digits[kept++] = '1';   /* cut: what was cut ends in s[last], not 0 */
+    /* value = SIGNIFICANT x 10^k; far out of range either way, k is clamped */
+    d.scale += (int64_t)(d.places - kept);
+    *k = d.scale > 100000000 ? 100000000L : d.scale < -100000000 ? -100000000L : (long)d.scale;
     return kept;
 }
 
@@ -253,13 +204,11 @@ static size_t format_float(char *out, bool negative, const char *digits, size_t 
 
 static void python_float(pyout *o, const char *s, size_t n)
 {
-    decimal d;
     char digits[DSX_FLOAT_DIGITS_MAX + 1], shortest[17], out[48];
     size_t count, m;
     long k = 0, point = 0;
-    bool infinite = false;
-    parse_decimal(s, n, &d);
-    count = gather_digits(&d, digits, &k);
+    bool infinite = false, negative;
+    count = gather_digits(s, n, digits, &k, &negative);
 #ifndef DSX_SMALL   /* a size-optimised build takes the general path for all */
     if (count > 0 && count <= 15 && (long)count + k >= -306 && (long)count + k <= 308) {
         /* At most 15 digits in the normal range name one double and are its
@@ -272,9 +221,9 @@ static void python_float(pyout *o, const char *s, size_t n)
     {
         m = count ? dsx_python_float_digits(digits, count, k, shortest, &point, &infinite) : 0;
     }
-    if (infinite) out_str(o, d.negative ? "-inf" : "inf");
-    else if (m == 0) out_str(o, d.negative ? "-0.0" : "0.0");
-    else out_ascii(o, out, format_float(out, d.negative, shortest, m, point));
+    if (infinite) out_str(o, negative ? "-inf" : "inf");
+    else if (m == 0) out_str(o, negative ? "-0.0" : "0.0");
+    else out_ascii(o, out, format_float(out, negative, shortest, m, point));
 }
 
 static void python_number(pyout *o, const char *s, size_t n)
