@@ -165,8 +165,8 @@ enum dsx_piece {
     DSX_PIECE_VALID_TYPE,     /* the member's: "dict", "int" or "str" */
     DSX_PIECE_CODE_POINTS,    /* the string value's length in code points */
     DSX_PIECE_OPTIONS_PREFIX, /* "Options." in a request */
-    DSX_PIECE_PHRASE,         /* the phrases, in message.c's order: */
-    DSX_PIECE_END = DSX_PIECE_PHRASE + 5
+    DSX_PIECE_PHRASE,         /* the five phrases, in message.c's order (DSX_T_CONSTRAINT...) */
+    DSX_PIECE_END = DSX_PIECE_PHRASE + 5   /* a template byte from here on is a word's */
 };
 #define DSX_T_VALUE "\001"
 #define DSX_T_NAME "\002"

@@ -256,11 +256,11 @@ static const char *type_wanted(const dsx_diag *d)
 }
 
 /* Phrases several templates share (DSX_T_CONSTRAINT ...), in piece order. */
-static const char *const phrases[] = {
-    " failed to satisfy constraint: ", "Member must ", "Invalid value for parameter ",
-    " parameter in ", ", valid "
-};
+static const char phrases[] =
+    " failed to satisfy constraint: \0Member must \0Invalid value for parameter \0"
+    " parameter in \0, valid ";
 
+/* One piece of a template (enum dsx_piece); botocore.c writes its own. */
 static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
                       const char *json, size_t length)
 {
@@ -281,7 +281,7 @@ static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     case DSX_PIECE_TYPE_WANTED: dsx_puts(w, type_wanted(d)); break;
     default:
         if (piece >= DSX_PIECE_PHRASE) {
-            dsx_puts(w, phrases[piece - DSX_PIECE_PHRASE]);
+            dsx_puts(w, dsx_nth_text(phrases, piece - DSX_PIECE_PHRASE));
             break;
         }
 #ifndef DSX_NO_BOTOCORE
