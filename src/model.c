@@ -4,15 +4,14 @@
 
 #include <string.h>
 
+#ifndef DSX_SMALL   /* a size-optimised build compares names and values through the decoder */
 int dsx_model_find_member(const dsx_member_info *table, size_t count,
                           const char *name, size_t length)
 {
     size_t i;
-#ifndef DSX_SMALL
     const uint8_t *slots = table == dsx_request_members ? dsx_request_slots
                          : table == dsx_option_members ? dsx_option_slots : NULL;
     if (slots) return dsx_model_find_hashed(slots, table, name, length);
-#endif
     for (i = 0; i < count; i++)
         if (dsx_model_text_is(dsx_member_name(&table[i]), table[i].name_length, name, length))
             return (int)i;
@@ -22,17 +21,9 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
 int dsx_model_find_value(const dsx_member_info *member, const char *value,
                          size_t length)
 {
-#ifndef DSX_SMALL
     return dsx_model_find_value_hashed((unsigned)(member - dsx_option_members), value, length);
-#else
-    const dsx_string_ref *values = dsx_enum_values + member->first_value;
-    int i;
-    for (i = 0; i < member->value_count; i++)
-        if (dsx_model_text_is(dsx_value_text(&values[i]), values[i].length, value, length))
-            return i;
-    return -1;
-#endif
 }
+#endif
 
 const char *dsx_nth_text(const char *texts, unsigned n)
 {

@@ -180,6 +180,7 @@ static inline int dsx_model_find_value_hashed(unsigned option, const char *value
 }
 #endif
 
+#ifndef DSX_SMALL   /* size-optimised, names and values are compared through the decoder */
 /* Index of the member called name[0..length) in table, or -1. */
 int dsx_model_find_member(const dsx_member_info *table, size_t count,
                           const char *name, size_t length);
@@ -187,5 +188,6 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
 /* Index of value[0..length) among the member's values, or -1. */
 int dsx_model_find_value(const dsx_member_info *member, const char *value,
                          size_t length);
+#endif
 
 #endif
