@@ -401,17 +401,17 @@ size_t dsx_emit_request(const dsx_request *request, const dsx_kept *kept,
                         unsigned flags, char *buf, size_t size)
 {
     emitter e;
-    dsx_request shown;
+    uint32_t shown;
     if (!request || !request_representable(request)) return refuse(buf, size);
     if (!(flags & DSX_EMIT_UNCHECKED) && dsx_request_check(request, flags) != DSX_VALID)
         return refuse(buf, size);
-    shown = *request;
+    shown = request->present;
     /* Unchecked: kept options members still need their object. */
-    if (kept_has_scope(kept, DSX_SCOPE_OPTIONS)) shown.present |= DSX_BIT(DSX_REQ_OPTIONS);
+    if (kept_has_scope(kept, DSX_SCOPE_OPTIONS)) shown |= DSX_BIT(DSX_REQ_OPTIONS);
     emitter_init(&e, kept, flags, buf, size);
     emit_open(&e, '{');
-    object_members(&e, dsx_request_members, DSX_REQUEST_MEMBER_COUNT, shown.present,
-                   DSX_SCOPE_REQUEST, write_request_entry, &shown);
+    object_members(&e, dsx_request_members, DSX_REQUEST_MEMBER_COUNT, shown,
+                   DSX_SCOPE_REQUEST, write_request_entry, request);
     emit_close(&e, '}');
     return dsx_writer_finish(&e.w);
 }
