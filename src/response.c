@@ -218,18 +218,20 @@ static void choose_type(dsx_response *r, const body_scan *scan)
     }
 }
 
+/* The modeled error types, in the order of dsx_error_type from DSX_ERROR_INVALID_REQUEST. */
+static const char modeled_types[] = "InvalidRequestException\0InternalException\0";
+
 static void classify(dsx_response *r)
 {
     char name[32];
     size_t n;
+    int modeled;
     r->type = DSX_ERROR_UNKNOWN;
     if (dsx_response_has(r, DSX_FIELD_TYPE)) {
         n = dsx_response_text(r, DSX_FIELD_TYPE, name, sizeof name);
-        r->type = DSX_ERROR_UNMODELED;
-        if (n < sizeof name && strcmp(name, "InvalidRequestException") == 0)
-            r->type = DSX_ERROR_INVALID_REQUEST;
-        else if (n < sizeof name && strcmp(name, "InternalException") == 0)
-            r->type = DSX_ERROR_INTERNAL;
+        modeled = n < sizeof name ? dsx_text_index(modeled_types, name, n) : -1;
+        r->type = modeled < 0 ? DSX_ERROR_UNMODELED
+                              : (dsx_error_type)(DSX_ERROR_INVALID_REQUEST + modeled);
     }
     r->modeled = r->type == DSX_ERROR_INVALID_REQUEST || r->type == DSX_ERROR_INTERNAL;
     if (r->type == DSX_ERROR_INVALID_REQUEST) r->fault = DSX_FAULT_CLIENT;
