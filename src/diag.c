@@ -126,9 +126,10 @@ void dsx_put_uint(dsx_writer *w, uint64_t v)
     dsx_put(w, digits + sizeof digits - n, n);
 }
 
+const char dsx_hex_digits[] = "0123456789abcdef";
+
 size_t dsx_escape_code_point(int32_t cp, char out[6])
 {
-    static const char hex[] = "0123456789abcdef";
     static const char escaped[] = "\"\\\b\f\n\r\t", letters[] = "\"\\bfnrt";
     int i;
     out[0] = '\\';
@@ -138,7 +139,7 @@ size_t dsx_escape_code_point(int32_t cp, char out[6])
         return 2;
     }
     out[1] = 'u';
-    for (i = 0; i < 4; i++) out[2 + i] = hex[(cp >> (12 - 4 * i)) & 0xF];
+    for (i = 0; i < 4; i++) out[2 + i] = dsx_hex_digits[(cp >> (12 - 4 * i)) & 0xF];
     return 6;
 }
 

@@ -117,6 +117,8 @@ void dsx_put_code_point(dsx_writer *w, int32_t cp);
  * control characters (\b \f \n \r \t or \u00xx), U+2028 and U+2029.
  */
 void dsx_put_json_escaped(dsx_writer *w, const char *s, size_t n);
+/* "0123456789abcdef", for the escapes. */
+extern const char dsx_hex_digits[];
 /* The JSON escape of cp (below U+10000) into out: "\n", "\u001f", "\u2028"...; its length. */
 size_t dsx_escape_code_point(int32_t cp, char out[6]);
 /* NUL-terminates what fits and returns the length needed. */

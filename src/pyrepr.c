@@ -72,12 +72,11 @@ static bool python_printable(int32_t cp)
 
 static void out_hex_escape(pyout *o, int32_t cp)
 {
-    static const char hex[] = "0123456789abcdef";
     char e[10];
     int digits = cp <= 0xFF ? 2 : cp <= 0xFFFF ? 4 : 8, i;
     e[0] = '\\';
     e[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
-    for (i = 0; i < digits; i++) e[2 + i] = hex[(cp >> (4 * (digits - 1 - i))) & 0xF];
+    for (i = 0; i < digits; i++) e[2 + i] = dsx_hex_digits[(cp >> (4 * (digits - 1 - i))) & 0xF];
     out_ascii(o, e, (size_t)digits + 2);
 }
 
