@@ -91,26 +91,27 @@ void dsx_put_botocore_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
 #define INVALID_VALUE DSX_T_INVALID_VALUE DSX_T_PARAMETER DSX_T_SHOWN_VALUE
 #define CONFLICT_LINE INVALID_VALUE DSX_T_VALID "values when " DSX_T_OPTIONS_PREFIX
 
-static const char botocore_templates[] =
-    DSX_T_MALFORMED "\0"   /* botocore never sees malformed JSON */
-    "Invalid type for parameter " DSX_T_PARAMETER DSX_T_SHOWN_VALUE ", type: <class '"
-        DSX_T_PYTHON_TYPE "'>" DSX_T_VALID "types: <class '" DSX_T_VALID_TYPE "'>\0"
-    "Missing required" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_MEMBER "\"\0"
-    "Unknown" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME "\", must be one of: "
-        DSX_T_MEMBERS "\0"
-    "Duplicate" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME
-        "\", each parameter may appear only once\0"
-    INVALID_VALUE DSX_T_VALID "values: " DSX_T_ENUM "\0"
-    "Invalid length for parameter " DSX_T_PARAMETER ", value: " DSX_T_CODE_POINTS
-        DSX_T_VALID "max length: 128\0"
-    INVALID_VALUE DSX_T_VALID "pattern: " DSX_T_PATTERN "\0"
-    INVALID_VALUE DSX_T_VALID "min value: -1\0"
-    INVALID_VALUE DSX_T_VALID "max value: 9223372036854775807\0"
-    CONFLICT_LINE "Atime is BEST_EFFORT: PRESERVE\0"
-    CONFLICT_LINE "Atime is NONE: NONE\0"
-    CONFLICT_LINE "PreserveDeletedFiles is REMOVE: CHANGED\0"
-    "Parameter " DSX_T_PARAMETER " cannot be updated by UpdateTaskExecution" DSX_T_SHOWN_VALUE
-        ", updatable parameters: Options.BytesPerSecond";
+#define BOTOCORE_TEMPLATES(X) \
+    X(DSX_T_MALFORMED)   /* botocore never sees malformed JSON */ \
+    X("Invalid type for parameter " DSX_T_PARAMETER DSX_T_SHOWN_VALUE ", type: <class '" \
+      DSX_T_PYTHON_TYPE "'>" DSX_T_VALID "types: <class '" DSX_T_VALID_TYPE "'>") \
+    X("Missing required" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_MEMBER "\"") \
+    X("Unknown" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME "\", must be one of: " \
+      DSX_T_MEMBERS) \
+    X("Duplicate" DSX_T_PARAMETER_IN DSX_T_CONTAINER ": \"" DSX_T_NAME \
+      "\", each parameter may appear only once") \
+    X(INVALID_VALUE DSX_T_VALID "values: " DSX_T_ENUM) \
+    X("Invalid length for parameter " DSX_T_PARAMETER ", value: " DSX_T_CODE_POINTS \
+      DSX_T_VALID "max length: 128") \
+    X(INVALID_VALUE DSX_T_VALID "pattern: " DSX_T_PATTERN) \
+    X(INVALID_VALUE DSX_T_VALID "min value: -1") \
+    X(INVALID_VALUE DSX_T_VALID "max value: 9223372036854775807") \
+    X(CONFLICT_LINE "Atime is BEST_EFFORT: PRESERVE") \
+    X(CONFLICT_LINE "Atime is NONE: NONE") \
+    X(CONFLICT_LINE "PreserveDeletedFiles is REMOVE: CHANGED") \
+    X("Parameter " DSX_T_PARAMETER " cannot be updated by UpdateTaskExecution" \
+      DSX_T_SHOWN_VALUE ", updatable parameters: Options.BytesPerSecond")
+DSX_DEFINE_TEXT_TABLE(botocore_templates, BOTOCORE_TEMPLATES);
 
 void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {

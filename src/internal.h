@@ -44,6 +44,25 @@ const char *dsx_nth_text(const char *texts, unsigned n);
 /* The index of the text name[0..length) in the list, or -1. */
 int dsx_text_index(const char *texts, const char *name, size_t length);
 
+/*
+ * The lists a message is built from on every call (templates, code names,
+ * malformation reasons) are defined once, as X-macros, and laid out by the
+ * build: a list of texts in a size-optimised build, a table of pointers
+ * otherwise (the n-th text in one load: the CLI renders a message for each
+ * diagnostic). LIST(X) applies X to each text.
+ */
+#ifdef DSX_SMALL
+typedef const char *dsx_text_table;
+#define DSX_TEXT_ITEM(text) text "\0"
+#define DSX_DEFINE_TEXT_TABLE(name, LIST) static const char name[] = LIST(DSX_TEXT_ITEM) ""
+#define DSX_TEXT_AT(table, n) dsx_nth_text(table, n)
+#else
+typedef const char *const *dsx_text_table;
+#define DSX_TEXT_ENTRY(text) text,
+#define DSX_DEFINE_TEXT_TABLE(name, LIST) static const char *const name[] = { LIST(DSX_TEXT_ENTRY) }
+#define DSX_TEXT_AT(table, n) ((table)[n])
+#endif
+
 /* ---- number.c: BytesPerSecond ---- */
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
@@ -204,8 +223,8 @@ enum dsx_message_key {
     DSX_KEY_COUNT
 };
 unsigned dsx_message_key(const dsx_diag *d);
-/* The message of d from a style's templates: one per key, in key order, each ending in NUL. */
-void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
+/* The message of d from a style's templates: one per key, in key order. */
+void dsx_put_template(dsx_writer *w, dsx_text_table templates, const dsx_diag *d,
                       const char *json, size_t length);
 
 /* ---- botocore.c ---- */

@@ -16,39 +16,42 @@
 
 
 /* The codes' names in code order, then the name of any other value. */
-static const char code_names[] =
-    "syntax\0utf8\0depth\0too_large\0type\0required\0unknown_member\0duplicate_member\0"
-    "enum\0length\0pattern\0range\0conflict\0not_updatable\0unknown";
+#define CODE_NAMES(X) X("syntax") X("utf8") X("depth") X("too_large") X("type") \
+    X("required") X("unknown_member") X("duplicate_member") X("enum") X("length") \
+    X("pattern") X("range") X("conflict") X("not_updatable") X("unknown")
+DSX_DEFINE_TEXT_TABLE(code_names, CODE_NAMES);
 
 const char *dsx_code_name(dsx_code code)
 {
-    return dsx_nth_text(code_names, (unsigned)code < DSX_CODE_COUNT ? (unsigned)code : DSX_CODE_COUNT);
+    return DSX_TEXT_AT(code_names, (unsigned)code < DSX_CODE_COUNT ? (unsigned)code
+                                                                   : DSX_CODE_COUNT);
 }
 
 #ifndef DSX_NO_MESSAGES
 /* What is wrong with a malformed document, by reason (enum dsx_reason). */
-static const char reason_texts[] =
-    "malformed JSON\0"
-    "no JSON value: the input is empty or only whitespace\0"
-    "a byte-order mark is not allowed\0"
-    "unexpected end of input\0"
-    "expected a JSON value\0"
-    "expected a member name in double quotes\0"
-    "expected ':' after the member name\0"
-    "expected ',' or '}' after the member value\0"
-    "expected ',' or ']' after the array element\0"
-    "a trailing comma is not allowed\0"
-    "unexpected data after the JSON value\0"
-    "invalid literal: expected true, false or null\0"
-    "leading zeros are not allowed in a number\0"
-    "expected a digit\0"
-    "control characters must be escaped in a string\0"
-    "invalid escape sequence\0"
-    "expected four hex digits after \\u\0"
-    "a lone surrogate in a \\u escape is not allowed\0"
-    "invalid UTF-8 byte sequence\0"
-    "nesting deeper than the limit\0"
-    "input larger than the limit";
+#define REASON_TEXTS(X) \
+    X("malformed JSON") \
+    X("no JSON value: the input is empty or only whitespace") \
+    X("a byte-order mark is not allowed") \
+    X("unexpected end of input") \
+    X("expected a JSON value") \
+    X("expected a member name in double quotes") \
+    X("expected ':' after the member name") \
+    X("expected ',' or '}' after the member value") \
+    X("expected ',' or ']' after the array element") \
+    X("a trailing comma is not allowed") \
+    X("unexpected data after the JSON value") \
+    X("invalid literal: expected true, false or null") \
+    X("leading zeros are not allowed in a number") \
+    X("expected a digit") \
+    X("control characters must be escaped in a string") \
+    X("invalid escape sequence") \
+    X("expected four hex digits after \\u") \
+    X("a lone surrogate in a \\u escape is not allowed") \
+    X("invalid UTF-8 byte sequence") \
+    X("nesting deeper than the limit") \
+    X("input larger than the limit")
+DSX_DEFINE_TEXT_TABLE(reason_texts, REASON_TEXTS);
 #endif
 
 /* ---- pieces ---- */
@@ -224,7 +227,7 @@ void dsx_put_malformed(dsx_writer *w, const dsx_diag *d)
 {
     unsigned reason = d->detail < DSX_REASON_COUNT ? d->detail : 0;
     dsx_puts(w, d->code == DSX_CODE_UTF8 ? "Invalid UTF-8: " : "Malformed JSON: ");
-    dsx_puts(w, dsx_nth_text(reason_texts, reason));
+    dsx_puts(w, DSX_TEXT_AT(reason_texts, reason));
     if (d->code == DSX_CODE_DEPTH || d->code == DSX_CODE_TOO_LARGE) {
         dsx_puts(w, " (");
         dsx_put_uint(w, d->value_length);
@@ -256,15 +259,15 @@ static const char *type_wanted(const dsx_diag *d)
 }
 
 /* Phrases several templates share (DSX_T_CONSTRAINT ...), in piece order. */
-static const char phrases[] =
-    " failed to satisfy constraint: \0Member must \0Invalid value for parameter \0"
-    " parameter in \0, valid ";
+#define PHRASES(X) X(" failed to satisfy constraint: ") X("Member must ") \
+    X("Invalid value for parameter ") X(" parameter in ") X(", valid ")
+DSX_DEFINE_TEXT_TABLE(phrases, PHRASES);
 
 /* One piece of a template (enum dsx_piece); botocore.c writes its own. */
 static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
                       const char *json, size_t length)
 {
-    const dsx_member_info *m = dsx_diag_known_member(d);
+    const dsx_member_info *m;
     switch (piece) {
     case DSX_PIECE_VALUE: put_value(w, d, json, length); break;
     case DSX_PIECE_NAME: dsx_put_safe_name(w, d, json, length); break;
@@ -274,14 +277,17 @@ static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     case DSX_PIECE_MEMBERS:
         dsx_put_member_names(w, dsx_diag_member_table(d), dsx_diag_member_count(d));
         break;
-    case DSX_PIECE_ENUM: if (m) dsx_put_enum_values(w, m); break;
-    case DSX_PIECE_MEMBER: if (m) dsx_put(w, dsx_member_name(m), m->name_length); break;
+    case DSX_PIECE_ENUM: case DSX_PIECE_MEMBER:
+        m = dsx_diag_known_member(d);
+        if (m && piece == DSX_PIECE_ENUM) dsx_put_enum_values(w, m);
+        else if (m) dsx_put(w, dsx_member_name(m), m->name_length);
+        break;
     case DSX_PIECE_PATTERN: dsx_puts(w, dsx_arn_pattern); break;
     case DSX_PIECE_MALFORMED: dsx_put_malformed(w, d); break;
     case DSX_PIECE_TYPE_WANTED: dsx_puts(w, type_wanted(d)); break;
     default:
         if (piece >= DSX_PIECE_PHRASE) {
-            dsx_puts(w, dsx_nth_text(phrases, piece - DSX_PIECE_PHRASE));
+            dsx_puts(w, DSX_TEXT_AT(phrases, piece - DSX_PIECE_PHRASE));
             break;
         }
 #ifndef DSX_NO_BOTOCORE
@@ -291,10 +297,10 @@ static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     }
 }
 
-void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
+void dsx_put_template(dsx_writer *w, dsx_text_table templates, const dsx_diag *d,
                       const char *json, size_t length)
 {
-    const char *text = dsx_nth_text(templates, dsx_message_key(d));
+    const char *text = DSX_TEXT_AT(templates, dsx_message_key(d));
     while (*text) {
         size_t run = 0;
         while ((unsigned char)text[run] >= DSX_PIECE_END) run++;
@@ -305,26 +311,27 @@ void dsx_put_template(dsx_writer *w, const char *templates, const dsx_diag *d,
 }
 
 /* The AWS service's words, in the order of the message keys (dsx_message_key). */
-static const char aws_templates[] =
-    DSX_T_MALFORMED "\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST DSX_T_TYPE_WANTED "\0"
-    "Value null" DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "not be null\0"
-    "Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT
-        "Member name must satisfy enum value set: [" DSX_T_MEMBERS "]\0"
-    "Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT "Member name must be unique\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy enum value set: [" DSX_T_ENUM "]\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have length less than or equal to 128\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy regular expression pattern: "
-        DSX_T_PATTERN "\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have value greater than or equal to -1\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST
-        "have value less than or equal to 9223372036854775807\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be PRESERVE when Atime is BEST_EFFORT\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be NONE when Atime is NONE\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST
-        "not be ALL when PreserveDeletedFiles is REMOVE\0"
-    DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT
-        "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can";
+#define AWS_TEMPLATES(X) \
+    X(DSX_T_MALFORMED) \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST DSX_T_TYPE_WANTED) \
+    X("Value null" DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "not be null") \
+    X("Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT \
+      "Member name must satisfy enum value set: [" DSX_T_MEMBERS "]") \
+    X("Value '" DSX_T_NAME "'" DSX_T_PARENT_PATH DSX_T_CONSTRAINT "Member name must be unique") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy enum value set: [" DSX_T_ENUM "]") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have length less than or equal to 128") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "satisfy regular expression pattern: " \
+      DSX_T_PATTERN) \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "have value greater than or equal to -1") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST \
+      "have value less than or equal to 9223372036854775807") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be PRESERVE when Atime is BEST_EFFORT") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST "be NONE when Atime is NONE") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT DSX_T_MUST \
+      "not be ALL when PreserveDeletedFiles is REMOVE") \
+    X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT \
+      "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can")
+DSX_DEFINE_TEXT_TABLE(aws_templates, AWS_TEMPLATES);
 
 static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
