@@ -144,7 +144,6 @@ size_t dsx_escape_code_point(int32_t cp, char out[6]);
 size_t dsx_writer_finish(dsx_writer *w);
 
 /* ---- message.c: pieces the renderers share ---- */
-
 const dsx_member_info *dsx_diag_member_table(const dsx_diag *d);
 size_t dsx_diag_member_count(const dsx_diag *d);
 /* The model entry of the member a diagnostic is about, or NULL. */

@@ -3,6 +3,8 @@
  * floating point. A number is digits x 10^scale; it is an integer when,
  * after dropping trailing zeros of the digits, the scale is not negative.
  * Nothing wraps: more than 19 significant places is out of range at once.
+ * The scan of the digits (dsx_decimal_scan) also serves Python's float
+ * repr in botocore-style messages (pyrepr.c).
  */
 #include "internal.h"
 
