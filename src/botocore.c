@@ -112,6 +112,7 @@ void dsx_put_botocore_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     X("Parameter " DSX_T_PARAMETER " cannot be updated by UpdateTaskExecution" \
       DSX_T_SHOWN_VALUE ", updatable parameters: Options.BytesPerSecond")
 DSX_DEFINE_TEXT_TABLE(botocore_templates, BOTOCORE_TEMPLATES);
+DSX_CHECK_TEXT_COUNT(botocore_templates, DSX_KEY_COUNT);
 
 void dsx_put_botocore_line(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {

@@ -56,11 +56,15 @@ typedef const char *dsx_text_table;
 #define DSX_TEXT_ITEM(text) text "\0"
 #define DSX_DEFINE_TEXT_TABLE(name, LIST) static const char name[] = LIST(DSX_TEXT_ITEM) ""
 #define DSX_TEXT_AT(table, n) dsx_nth_text(table, n)
+#define DSX_CHECK_TEXT_COUNT(name, count) typedef char name##_count_is_checked   /* counted in the speed build */
 #else
 typedef const char *const *dsx_text_table;
 #define DSX_TEXT_ENTRY(text) text,
 #define DSX_DEFINE_TEXT_TABLE(name, LIST) static const char *const name[] = { LIST(DSX_TEXT_ENTRY) }
 #define DSX_TEXT_AT(table, n) ((table)[n])
+/* A table with the wrong number of texts does not compile (a list cannot be counted so). */
+#define DSX_CHECK_TEXT_COUNT(name, count) \
+    typedef char name##_count_is_checked[sizeof name / sizeof name[0] == (count) ? 1 : -1]
 #endif
 
 /* ---- number.c: BytesPerSecond ---- */

@@ -20,6 +20,7 @@
     X("required") X("unknown_member") X("duplicate_member") X("enum") X("length") \
     X("pattern") X("range") X("conflict") X("not_updatable") X("unknown")
 DSX_DEFINE_TEXT_TABLE(code_names, CODE_NAMES);
+DSX_CHECK_TEXT_COUNT(code_names, DSX_CODE_COUNT + 1);
 
 const char *dsx_code_name(dsx_code code)
 {
@@ -52,6 +53,7 @@ const char *dsx_code_name(dsx_code code)
     X("nesting deeper than the limit") \
     X("input larger than the limit")
 DSX_DEFINE_TEXT_TABLE(reason_texts, REASON_TEXTS);
+DSX_CHECK_TEXT_COUNT(reason_texts, DSX_REASON_COUNT);
 #endif
 
 /* ---- pieces ---- */
@@ -262,6 +264,7 @@ static const char *type_wanted(const dsx_diag *d)
 #define PHRASES(X) X(" failed to satisfy constraint: ") X("Member must ") \
     X("Invalid value for parameter ") X(" parameter in ") X(", valid ")
 DSX_DEFINE_TEXT_TABLE(phrases, PHRASES);
+DSX_CHECK_TEXT_COUNT(phrases, DSX_PIECE_END - DSX_PIECE_PHRASE);
 
 /* One piece of a template (enum dsx_piece); botocore.c writes its own. */
 static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
@@ -332,6 +335,7 @@ void dsx_put_template(dsx_writer *w, dsx_text_table templates, const dsx_diag *d
     X(DSX_T_VALUE DSX_T_PATH DSX_T_CONSTRAINT \
       "Member cannot be updated by UpdateTaskExecution; only BytesPerSecond can")
 DSX_DEFINE_TEXT_TABLE(aws_templates, AWS_TEMPLATES);
+DSX_CHECK_TEXT_COUNT(aws_templates, DSX_KEY_COUNT);
 
 static void put_message(dsx_writer *w, const dsx_diag *d, const char *json, size_t length)
 {
