@@ -1070,7 +1070,7 @@ static void process_ndjson(const options *opt, writer *main_out, FILE *f, const 
     ndjson_stream s;
     ndjson_worker *workers = calloc(opt->jobs, sizeof *workers);
     size_t i, jobs = opt->jobs;
-    int ready = workers != NULL;
+    int ready = workers != NULL, bus_handler = 0;
     memset(&on_bus_error, 0, sizeof on_bus_error);
     on_bus_error.sa_handler = input_shrank;
     sigemptyset(&on_bus_error.sa_mask);
@@ -1088,9 +1088,10 @@ static void process_ndjson(const options *opt, writer *main_out, FILE *f, const 
     if (ready) {
         pthread_mutex_init(&s.lock, NULL);
         pthread_cond_init(&s.changed, NULL);
-        if (s.mapped) sigaction(SIGBUS, &on_bus_error, &before);
+        /* Remembered: s.mapped goes to 0 if the stream falls back to reading. */
+        bus_handler = s.mapped && sigaction(SIGBUS, &on_bus_error, &before) == 0;
         run_workers(&s, workers, jobs);
-        if (s.mapped) sigaction(SIGBUS, &before, NULL);
+        if (bus_handler) sigaction(SIGBUS, &before, NULL);
         pthread_cond_destroy(&s.changed);
         pthread_mutex_destroy(&s.lock);
         if (ferror(f) || s.map_error) {
