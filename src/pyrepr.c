@@ -145,8 +145,9 @@ static size_t gather_digits(const char *s, size_t n, char *digits, long *k, bool
 {
     dsx_decimal d;
     size_t kept = 0, i;
-    *negative = s[0] == '-';
-    if (!dsx_decimal_scan(s, n, &d)) return 0;
+    bool nonzero = dsx_decimal_scan(s, n, &d);
+    *negative = d.negative;   /* set for a zero too: -0.0 */
+    if (!nonzero) return 0;
     for (i = d.first; i <= d.last && kept < DSX_FLOAT_DIGITS_MAX; i++)
         if (s[i] != '.') digits[kept++] = s[i];
     if (d.places > kept) digits[kept++] = '1';   /* cut: what was cut ends in s[last], not 0 */
@@ -225,14 +226,15 @@ static void python_float(pyout *o, const char *s, size_t n)
     else out_ascii(o, out, format_float(out, negative, shortest, m, point));
 }
 
-static void python_number(pyout *o, const char *s, size_t n)
+/* A number token: a float where the tokenizer saw a fraction or an exponent. */
+static void python_number(pyout *o, const char *text, const dsx_token *t)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (s[i] == '.' || s[i] == 'e' || s[i] == 'E') {
-            python_float(o, s, n);
-            return;
-        }
+    const char *s = text + t->start;
+    size_t n = t->end - t->start;
+    if (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) {
+        python_float(o, s, n);
+        return;
+    }
     if (n == 2 && s[0] == '-' && s[1] == '0') {   /* int("-0") is 0 */
         out_str(o, "0");
         return;
@@ -250,7 +252,7 @@ static void python_scalar(pyout *o, const char *text, const dsx_token *t, bool n
         if (nested) repr_string(o, text, t);
         else str_string(o, text, t);
         break;
-    case DSX_TOK_NUMBER: python_number(o, text + t->start, t->end - t->start); break;
+    case DSX_TOK_NUMBER: python_number(o, text, t); break;
     case DSX_TOK_TRUE: out_str(o, "True"); break;
     case DSX_TOK_FALSE: out_str(o, "False"); break;
     default: out_str(o, "None"); break;
