@@ -16,6 +16,12 @@
 
 #ifndef DSX_NO_BOTOCORE   /* docs/PORTING.md */
 
+/* "Options." before a member of a request's Options. */
+static void put_options_prefix(dsx_writer *w, const dsx_diag *d)
+{
+    if (d->in_request) dsx_puts(w, "Options.");
+}
+
 /* "Options.Atime", "Atime", "TaskExecutionArn": botocore's parameter name. */
 static void put_parameter(dsx_writer *w, const dsx_diag *d)
 {
@@ -24,7 +30,7 @@ static void put_parameter(dsx_writer *w, const dsx_diag *d)
         dsx_puts(w, "input");
         return;
     }
-    if (d->in_request) dsx_puts(w, "Options.");
+    put_options_prefix(w, d);
     dsx_put(w, dsx_member_name(m), m->name_length);
 }
 
@@ -82,7 +88,7 @@ void dsx_put_botocore_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     case DSX_PIECE_VALID_TYPE: dsx_puts(w, valid_type(d)); break;
     case DSX_PIECE_CODE_POINTS: dsx_put_uint(w, string_code_points(d, json, length)); break;
     default: /* DSX_PIECE_OPTIONS_PREFIX */
-        if (d->in_request) dsx_puts(w, "Options.");
+        put_options_prefix(w, d);
         break;
     }
 }

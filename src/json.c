@@ -171,7 +171,7 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
     if (**at != '\\') return dsx_utf8_decode(at, end);
     escaped = read_escape(at, end);
     if (escaped >= 0 || *at >= end) return escaped;
-    bad = *at;   /* utf8_decode moves it where the byte starts a valid sequence */
+    bad = *at;   /* dsx_utf8_decode moves it where the byte starts a valid sequence */
     if (dsx_utf8_decode(at, end) < 0) return -DSX_REASON_UTF8;
     *at = bad;
     return escaped;

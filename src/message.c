@@ -14,7 +14,6 @@
 #include "internal.h"
 #include "model.h"
 
-
 /* The codes' names in code order, then the name of any other value. */
 #define CODE_NAMES(X) X("syntax") X("utf8") X("depth") X("too_large") X("type") \
     X("required") X("unknown_member") X("duplicate_member") X("enum") X("length") \
