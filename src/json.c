@@ -358,8 +358,7 @@ static int starts_with_bom(const dsx_reader *r)
 static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
 {
     switch (c) {
-    case '{': return open_container(r, t, 1);
-    case '[': return open_container(r, t, 0);
+    case '{': case '[': return open_container(r, t, c == '{');
     case '"': return scan_string(r, t, DSX_TOK_STRING);
     case 't': case 'f': case 'n': return scan_literal(r, t, c);
     case '-': return scan_number(r, t);
