@@ -158,25 +158,23 @@ static void report_name(validator *v, dsx_code code, const object_walk *o,
 }
 
 /*
- * The one diagnostic of a document that is not JSON or too big, at
- * `offset`; `limit` for its message, carried as the value's length.
+ * The one diagnostic of a document that is not JSON (the reader's
+ * malformation, at its offset) or too big (set up as one at offset 0). The
+ * limit broken, for its message, is carried as the value's length.
  */
-static void report_document(validator *v, dsx_code code, uint8_t reason, size_t offset,
-                            size_t limit)
+static void report_malformed(validator *v)
 {
+    const dsx_reader *r = &v->reader;
     dsx_token at;
     if (v->diags) dsx_diags_clear(v->diags);
     at.kind = 0;   /* no value kind */
     at.flags = 0;
-    at.start = offset;
-    at.end = offset + limit;   /* modulo SIZE_MAX + 1: end - start is the limit */
-    report_value(v, kind_of(code, DSX_SCOPE_DOCUMENT, reason, DSX_SEVERITY_ERROR), -1, &at);
-}
-
-static void report_malformed(validator *v)
-{
-    report_document(v, (dsx_code)v->reader.error_code, v->reader.error_reason,
-                    v->reader.pos, v->config->max_depth);
+    at.start = r->pos;
+    at.end = r->pos + (r->error_reason == DSX_REASON_TOO_LARGE ? v->config->max_size
+                                                               : v->config->max_depth);
+    /* modulo SIZE_MAX + 1: end - start is the limit */
+    report_value(v, kind_of((dsx_code)r->error_code, DSX_SCOPE_DOCUMENT, r->error_reason,
+                            DSX_SEVERITY_ERROR), -1, &at);
 }
 
 /* ---- reading ---- */
@@ -542,13 +540,6 @@ static void walk_document(validator *v)
     if (!v->failed) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
 }
 
-static bool too_large(validator *v, size_t length)
-{
-    if (length <= v->config->max_size) return false;
-    report_document(v, DSX_CODE_TOO_LARGE, DSX_REASON_TOO_LARGE, 0, v->config->max_size);
-    return true;
-}
-
 /* What a NULL configuration means: the strict profile's defaults. */
 static const dsx_config strict_config = { DSX_UNKNOWN_ERROR, DSX_NULL_ERROR,
                                           DSX_NUMBER_INTEGER_LITERAL, DSX_SEVERITY_ERROR,
@@ -604,13 +595,15 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (diags) dsx_diags_clear(diags);
     v->diags = diags;
     if (v->kept) v->kept->text = json;
-    if (too_large(v, length)) {
+    dsx_reader_init(&v->reader, json, length, v->config->max_depth);
+    if (length > v->config->max_size) {   /* not read at all: malformed at offset 0 */
         v->failed = true;
+        v->reader.error_code = DSX_CODE_TOO_LARGE;
+        v->reader.error_reason = DSX_REASON_TOO_LARGE;
     } else {
-        dsx_reader_init(&v->reader, json, length, v->config->max_depth);
         walk_document(v);
-        if (v->failed) report_malformed(v);
     }
+    if (v->failed) report_malformed(v);
     if (diags) dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
     if (v->failed) return DSX_MALFORMED;
     if (v->no_memory) return DSX_NO_MEMORY;
