@@ -409,8 +409,8 @@ static int lookup_member(const validator *v, const object_walk *o,
 
 static void init_walk(object_walk *o, uint8_t scope)
 {
-    memset(o, 0, sizeof *o);
     o->scope = scope;
+    o->seen = 0;
 }
 
 static void check_conflicts(validator *v);
@@ -430,9 +430,12 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
         int member;
         size_t value_start;
         if (next(v, name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
-            if (v->failed || o == outer) return;
-            check_conflicts(v);                /* Options of a request is complete */
-            if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
+            if (v->failed) return;
+            if (o->scope == DSX_SCOPE_OPTIONS) {   /* an Options object is complete */
+                check_conflicts(v);
+                if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
+            }
+            if (o == outer) return;
             o = outer;
             continue;
         }
@@ -507,14 +510,11 @@ static void check_conflicts(validator *v)
         report_conflict(v, DSX_OPT_TRANSFER_MODE, v->transfer_mode, DSX_CONFLICT_REMOVE_ALL);
 }
 
-/* Once the top object is complete: its required members (request) or the cross-member rules. */
+/* Once the top object is complete: the required members of a request. */
 static void finish_object(validator *v, const object_walk *o, const dsx_token *close)
 {
     int member;
-    if (o->scope == DSX_SCOPE_OPTIONS) {
-        check_conflicts(v);
-        return;
-    }
+    if (o->scope == DSX_SCOPE_OPTIONS) return;   /* its rules were checked as it closed */
     for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++)
         if (!(v->request_given & DSX_BIT(member)))
             report_error(v, DSX_CODE_REQUIRED, o, member, close);
