@@ -46,7 +46,12 @@ typedef struct dsx_string_ref {
     uint8_t length;
 } dsx_string_ref;
 
-/* The texts, each NUL-terminated, in two tables small enough for one-byte offsets. */
+/*
+ * The texts in two arrays small enough for one-byte offsets, each found by
+ * its offset and length: no NUL ends one, and a text may begin in the end of
+ * the one before or lie inside another (tools/gen_model.py stores no text
+ * twice).
+ */
 extern const char dsx_model_names[];
 extern const char dsx_model_values[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
