@@ -24,15 +24,14 @@ void dsx_diags_clear(dsx_diag_list *list)
  */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
-    size_t at = list->stored, keep;
+    size_t at = list->stored, last;
     list->total++;
     if (severity == DSX_SEVERITY_ERROR) list->errors++;
     else list->warnings++;
     while (at > 0 && list->items[at - 1].offset > offset) at--;
     if (at >= list->capacity) return NULL;   /* later than everything kept */
-    keep = list->stored < list->capacity ? list->stored : list->capacity - 1;
-    for (; keep > at; keep--) list->items[keep] = list->items[keep - 1];   /* rare: most come in order */
-    if (list->stored < list->capacity) list->stored++;
+    if (list->stored < list->capacity) list->stored++;   /* else the last one kept drops out */
+    for (last = list->stored - 1; last > at; last--) list->items[last] = list->items[last - 1];   /* rare */
     memset(&list->items[at], 0, sizeof list->items[0]);
     list->items[at].offset = offset;
     list->items[at].severity = severity;
