@@ -31,14 +31,10 @@ enum template_class {
 static const char arn_template[] =
     "arn:\001:datasync:\002:\003\014:task/task-\004\021/execution/exec-\004\021";
 #define TEMPLATE_LENGTH (sizeof arn_template - 1)
+typedef char template_length_is_checked[TEMPLATE_LENGTH == DSX_ARN_TEMPLATE_LENGTH ? 1 : -1];
 
 /* The partitions, each ending in NUL, then an empty one that ends the list. */
 static const char partitions[] = "aws\0aws-cn\0aws-us-gov\0aws-eusc\0aws-iso\0aws-iso-b\0";
-
-void dsx_arn_matcher_init(dsx_arn_matcher *m)
-{
-    memset(m, 0, sizeof *m);
-}
 
 /* [a-z0-9-], the characters of a region */
 static bool region_char(int32_t c)
@@ -72,8 +68,7 @@ void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp)
 {
     for (;;) {   /* twice where a run ends: the character after it is the next piece's */
         char t;
-        if (m->failed) return;
-        if (m->at >= TEMPLATE_LENGTH) break;
+        if (m->at >= TEMPLATE_LENGTH) break;   /* matched already (now too long) or failed */
         t = arn_template[m->at];
         if (t >= ' ') {
             if (cp != t) break;
@@ -98,12 +93,7 @@ void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp)
         if (t == ARN_REGION ? m->count == 0 : !known_partition(m->partition, m->count)) break;
         next_piece(m, 1);
     }
-    m->failed = 1;
-}
-
-bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
-{
-    return !m->failed && m->at == TEMPLATE_LENGTH;
+    m->at = DSX_ARN_FAILED;
 }
 
 #ifndef DSX_SMALL

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dsx.h"
 #include "json.h"
@@ -97,15 +98,26 @@ bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d);
 
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {
-    uint8_t at;              /* the byte of the pattern's template being matched */
+    uint8_t at;              /* the byte of the pattern's template being matched; DSX_ARN_FAILED */
     uint8_t count;           /* characters matched of it */
-    uint8_t failed;
     char partition[10];      /* the partition seen so far */
 } dsx_arn_matcher;
 
-void dsx_arn_matcher_init(dsx_arn_matcher *m);
+#define DSX_ARN_TEMPLATE_LENGTH 50   /* at the end of the template: matched (arn.c checks it) */
+#define DSX_ARN_FAILED 0xFF          /* no input from here on matches */
+
+/* Header functions: a call each would be bigger than what they do. */
+static inline void dsx_arn_matcher_init(dsx_arn_matcher *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
 void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp);
-bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m);
+
+static inline bool dsx_arn_matcher_accepts(const dsx_arn_matcher *m)
+{
+    return m->at == DSX_ARN_TEMPLATE_LENGTH;
+}
 /* The index of a partition in the pattern's order (aws, aws-cn, ...), or -1. */
 int dsx_arn_partition(const char *name, size_t length);
 /* The whole pattern over bytes that are the string's code points (ASCII, no escapes). */
