@@ -104,12 +104,8 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
     for (i = d.first; i <= d.last; i++)
         if (s[i] != '.') magnitude = magnitude * 10 + (uint64_t)(s[i] - '0');
     for (; scale > 0; scale--) magnitude *= 10;   /* at most 19 places: fits */
-    if (d.negative) {
-        if (magnitude > (uint64_t)INT64_MAX + 1) return DSX_NUMBER_TOO_LOW;
-        *out = magnitude == 0 ? 0 : -(int64_t)(magnitude - 1) - 1;
-        return DSX_NUMBER_OK;
-    }
-    if (magnitude > (uint64_t)INT64_MAX) return DSX_NUMBER_TOO_HIGH;
-    *out = (int64_t)magnitude;
+    if (magnitude > (uint64_t)INT64_MAX + d.negative) return out_of_range(d.negative);
+    /* magnitude >= 1 here (S has a non-zero digit): -(m - 1) - 1 cannot overflow */
+    *out = d.negative ? -(int64_t)(magnitude - 1) - 1 : (int64_t)magnitude;
     return DSX_NUMBER_OK;
 }
