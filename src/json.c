@@ -177,11 +177,17 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
     return escaped;
 }
 
-static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
-                         dsx_json_reason reason, size_t offset)
+/* The code of a malformation by its reason: utf8 and depth have their own. */
+static dsx_code code_of(dsx_json_reason reason)
+{
+    if (reason == DSX_REASON_UTF8) return DSX_CODE_UTF8;
+    return reason == DSX_REASON_DEPTH ? DSX_CODE_DEPTH : DSX_CODE_SYNTAX;
+}
+
+static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reason reason, size_t offset)
 {
     r->state = ST_FAILED;
-    r->error_code = (uint8_t)code;
+    r->error_code = (uint8_t)code_of(reason);
     r->error_reason = (uint8_t)reason;
     r->pos = offset;   /* where the reader stops: the error's offset from now on */
     t->kind = DSX_TOK_ERROR;
@@ -190,21 +196,15 @@ static dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_code code,
     return DSX_TOK_ERROR;
 }
 
-static dsx_tok_kind fail_syntax(dsx_reader *r, dsx_token *t,
-                                dsx_json_reason reason, size_t offset)
-{
-    return fail(r, t, DSX_CODE_SYNTAX, reason, offset);
-}
-
 /* A byte that cannot stand here: utf8 when it starts no valid sequence. */
 static dsx_tok_kind fail_unexpected(dsx_reader *r, dsx_token *t,
                                     dsx_json_reason reason, size_t offset)
 {
     if (offset >= r->length)
-        return fail_syntax(r, t, DSX_REASON_END, r->length);
+        return fail(r, t, DSX_REASON_END, r->length);
     if (starts_bad_utf8(r->text + offset, r->text + r->length))
-        return fail(r, t, DSX_CODE_UTF8, DSX_REASON_UTF8, offset);
-    return fail_syntax(r, t, reason, offset);
+        return fail(r, t, DSX_REASON_UTF8, offset);
+    return fail(r, t, reason, offset);
 }
 
 static dsx_tok_kind emit(dsx_reader *r, dsx_token *t, dsx_tok_kind kind,
@@ -229,7 +229,7 @@ static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
     uint32_t i = r->depth;
     uint8_t bit = (uint8_t)(1u << (i & 7));
     if (r->depth >= r->max_depth)
-        return fail(r, t, DSX_CODE_DEPTH, DSX_REASON_DEPTH, r->pos);
+        return fail(r, t, DSX_REASON_DEPTH, r->pos);
     if (object) r->is_object[i >> 3] |= bit;
     else r->is_object[i >> 3] &= (uint8_t)~bit;
     r->depth++;
@@ -277,15 +277,14 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         int32_t cp;
         i = skip_plain_words(s, n, i);
         while (i < n && (cls = string_byte_class(s[i])) == STRING_PLAIN) i++;
-        if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        if (i >= n) return fail(r, t, DSX_REASON_END, n);
         if (cls == STRING_QUOTE) break;
-        if (cls == STRING_CONTROL) return fail_syntax(r, t, DSX_REASON_CONTROL_CHARACTER, i);
+        if (cls == STRING_CONTROL) return fail(r, t, DSX_REASON_CONTROL_CHARACTER, i);
         t->flags |= cls == STRING_BACKSLASH ? DSX_TF_ESCAPED : DSX_TF_NON_ASCII;
         at = s + i;
         cp = read_string_char(&at, s + n);
         if (cp < 0)
-            return fail(r, t, cp == -DSX_REASON_UTF8 ? DSX_CODE_UTF8 : DSX_CODE_SYNTAX,
-                        (dsx_json_reason)-cp, (size_t)(at - r->text));
+            return fail(r, t, (dsx_json_reason)-cp, (size_t)(at - r->text));
         i = (size_t)(at - r->text);
     }
     r->state = t->kind == DSX_TOK_KEY ? ST_COLON : ST_AFTER_VALUE;
@@ -305,10 +304,10 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
     size_t n = r->length, i = r->pos;
     uint8_t flags = 0;
     if (s[i] == '-') { flags |= DSX_TF_NEGATIVE; i++; }
-    if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+    if (i >= n) return fail(r, t, DSX_REASON_END, n);
     if (s[i] == '0') {
         i++;
-        if (i < n && is_digit(s[i])) return fail_syntax(r, t, DSX_REASON_LEADING_ZERO, i);
+        if (i < n && is_digit(s[i])) return fail(r, t, DSX_REASON_LEADING_ZERO, i);
     } else if (is_digit(s[i])) {
         i = scan_digits(s, n, i);
     } else {
@@ -316,14 +315,14 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
     }
     if (i < n && s[i] == '.') {
         flags |= DSX_TF_FRACTION;
-        if (++i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        if (++i >= n) return fail(r, t, DSX_REASON_END, n);
         if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
         i = scan_digits(s, n, i);
     }
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         flags |= DSX_TF_EXPONENT;
         if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
-        if (i >= n) return fail_syntax(r, t, DSX_REASON_END, n);
+        if (i >= n) return fail(r, t, DSX_REASON_END, n);
         if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
         i = scan_digits(s, n, i);
     }
@@ -341,7 +340,7 @@ static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
     const char *word = literals + 6 * which;
     for (k = 0; word[k] != '\0'; k++) {
         size_t at = r->pos + k;
-        if (at >= r->length) return fail_syntax(r, t, DSX_REASON_END, r->length);
+        if (at >= r->length) return fail(r, t, DSX_REASON_END, r->length);
         if (r->text[at] != (uint8_t)word[k])
             return fail_unexpected(r, t, DSX_REASON_LITERAL, at);
     }
@@ -367,9 +366,9 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     if (is_digit(c)) return scan_number(r, t);
     if (c == ']' && r->state == ST_ARRAY_FIRST) return close_container(r, t);   /* [] */
     if (c == ']' && r->state == ST_ELEMENT)
-        return fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
+        return fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
     if (r->state == ST_ROOT && starts_with_bom(r))
-        return fail_syntax(r, t, DSX_REASON_BOM, 0);
+        return fail(r, t, DSX_REASON_BOM, 0);
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
 }
 
@@ -423,7 +422,7 @@ static dsx_tok_kind at_end_of_input(dsx_reader *r, dsx_token *t)
         r->state = ST_DONE;
         return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
     }
-    return fail_syntax(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END,
+    return fail(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END,
                        r->length);
 }
 
@@ -438,7 +437,7 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
     case ST_OBJECT_FIRST:
     case ST_NAME:
         if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
-        if (c == '}') return r->state == ST_NAME ? fail_syntax(r, t, DSX_REASON_TRAILING_COMMA, r->pos)
+        if (c == '}') return r->state == ST_NAME ? fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos)
                                                  : close_container(r, t);
         return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
     case ST_COLON:
@@ -460,7 +459,7 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
 {
     if (r->state == ST_DONE) return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
     if (r->state == ST_FAILED)   /* the same error again */
-        return fail(r, t, (dsx_code)r->error_code, (dsx_json_reason)r->error_reason, r->pos);
+        return fail(r, t, (dsx_json_reason)r->error_reason, r->pos);
     for (;;) {
         dsx_tok_kind kind;
         if (!skip_whitespace(r)) return at_end_of_input(r, t);
