@@ -184,7 +184,9 @@ static dsx_code code_of(dsx_json_reason reason)
     return reason == DSX_REASON_DEPTH ? DSX_CODE_DEPTH : DSX_CODE_SYNTAX;
 }
 
-static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reason reason, size_t offset)
+/* Out of line: one copy, not one inlined at each of the many places that fail (make size). */
+static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reason reason,
+                                     size_t offset)
 {
     r->state = ST_FAILED;
     r->error_code = (uint8_t)code_of(reason);
@@ -422,8 +424,7 @@ static dsx_tok_kind at_end_of_input(dsx_reader *r, dsx_token *t)
         r->state = ST_DONE;
         return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
     }
-    return fail(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END,
-                       r->length);
+    return fail(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END, r->length);
 }
 
 static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
