@@ -177,11 +177,14 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
     return escaped;
 }
 
-/* The code of a malformation by its reason: utf8 and depth have their own. */
-static dsx_code code_of(dsx_json_reason reason)
+dsx_code dsx_json_reason_code(dsx_json_reason reason)
 {
-    if (reason == DSX_REASON_UTF8) return DSX_CODE_UTF8;
-    return reason == DSX_REASON_DEPTH ? DSX_CODE_DEPTH : DSX_CODE_SYNTAX;
+    switch (reason) {
+    case DSX_REASON_UTF8: return DSX_CODE_UTF8;
+    case DSX_REASON_DEPTH: return DSX_CODE_DEPTH;
+    case DSX_REASON_TOO_LARGE: return DSX_CODE_TOO_LARGE;
+    default: return DSX_CODE_SYNTAX;
+    }
 }
 
 /* Out of line: one copy, not one inlined at each of the many places that fail (make size). */
@@ -189,7 +192,6 @@ static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reaso
                                      size_t offset)
 {
     r->state = ST_FAILED;
-    r->error_code = (uint8_t)code_of(reason);
     r->error_reason = (uint8_t)reason;
     r->pos = offset;   /* where the reader stops: the error's offset from now on */
     t->kind = DSX_TOK_ERROR;

@@ -75,10 +75,12 @@ typedef struct dsx_reader {
     uint16_t depth;                      /* containers open now (at most DSX_DEPTH_CAP) */
     uint16_t max_depth;
     uint8_t state;
-    uint8_t error_code;                  /* dsx_code, when a token is DSX_TOK_ERROR */
-    uint8_t error_reason;                /* dsx_json_reason */
+    uint8_t error_reason;                /* dsx_json_reason, when a token is DSX_TOK_ERROR */
     uint8_t is_object[(DSX_DEPTH_CAP + 7) / 8]; /* one bit per open container */
 } dsx_reader;
+
+/* The code of a malformation by its reason: utf8, depth and too_large have their own; else syntax. */
+dsx_code dsx_json_reason_code(dsx_json_reason reason);
 
 void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
                      uint32_t max_depth);

@@ -173,7 +173,8 @@ static void report_malformed(validator *v)
     at.end = r->pos + (r->error_reason == DSX_REASON_TOO_LARGE ? v->config->max_size
                                                                : v->config->max_depth);
     /* modulo SIZE_MAX + 1: end - start is the limit */
-    report_value(v, kind_of((dsx_code)r->error_code, DSX_SCOPE_DOCUMENT, r->error_reason,
+    report_value(v, kind_of(dsx_json_reason_code((dsx_json_reason)r->error_reason),
+                            DSX_SCOPE_DOCUMENT, r->error_reason,
                             DSX_SEVERITY_ERROR), -1, &at);
 }
 
@@ -598,7 +599,6 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     dsx_reader_init(&v->reader, json, length, v->config->max_depth);
     if (length > v->config->max_size) {   /* not read at all: malformed at offset 0 */
         v->failed = true;
-        v->reader.error_code = DSX_CODE_TOO_LARGE;
         v->reader.error_reason = DSX_REASON_TOO_LARGE;
     } else {
         walk_document(v);
