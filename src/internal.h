@@ -72,26 +72,28 @@ typedef const char *const *dsx_text_table;
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
     DSX_NUMBER_NOT_INTEGER,   /* type: not an integer literal / value */
-    DSX_NUMBER_TOO_LOW,       /* range: below the minimum (INT64_MIN here, the caller's own) */
+    DSX_NUMBER_TOO_LOW,       /* range: below -INT64_MAX (INT64_MIN too; the caller's own minimum is higher) */
     DSX_NUMBER_TOO_HIGH       /* range: above INT64_MAX */
 } dsx_number_status;
 
 /*
- * The int64 value of a validated number token, exactly (no floating point).
- * With `integral_values` false only integer literals are accepted. The
- * range is int64's: the caller compares with its own bounds.
+ * The int64 value of a validated number token, exactly (no floating point);
+ * 0 in *out unless DSX_NUMBER_OK. With `integral_values` false only integer
+ * literals are accepted. The range is -INT64_MAX..INT64_MAX: the caller
+ * compares with its own bounds (BytesPerSecond's minimum is -1).
  */
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
                                       bool integral_values, int64_t *out);
 
 /*
- * A number token's text s[0..n) as S x 10^scale, S the digits from s[first]
- * to s[last] (both non-zero, any '.' between them skipped; `places` digits);
- * false for a zero. The scale saturates far beyond any digit count.
+ * A number token's text s[0..n) as S x 10^(up - down), S the digits from
+ * s[first] to s[last] (both non-zero, any '.' between them skipped; `places`
+ * digits); false for a zero. up and down count the token's bytes but for
+ * the exponent, and saturate at SIZE_MAX (then the exponent alone decides).
  */
 typedef struct dsx_decimal {
     size_t first, last, places;
-    int64_t scale;
+    size_t up, down;
     bool negative;
 } dsx_decimal;
 bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d);

@@ -1,65 +1,63 @@
 /*
- * BytesPerSecond: the exact value of a JSON number as int64, without
- * floating point. A number is digits x 10^scale; it is an integer when,
- * after dropping trailing zeros of the digits, the scale is not negative.
- * Nothing wraps: more than 19 significant places is out of range at once.
- * The scan of the digits (dsx_decimal_scan) also serves Python's float
- * repr in botocore-style messages (pyrepr.c).
+ * Exact decimal reading of a JSON number, without floating point: for
+ * BytesPerSecond, its int64 value (dsx_number_to_int64); for Python's
+ * float repr in botocore-style messages (pyrepr.c), its significant digits
+ * and their power of ten (dsx_decimal_scan).
+ *
+ * A number's digits D (any '.' skipped) are S x 10^zeros, S ending in a
+ * non-zero digit, so its value is S x 10^(up - down): up = those zeros (+
+ * the exponent when positive), down = the fraction digits (+ the exponent
+ * when negative). Both are counts of the token's bytes (less than
+ * SIZE_MAX) but for the exponent, so where a sum saturates the exponent
+ * alone decides: no power of ten is ever wrong, however long the token.
  */
 #include "internal.h"
-
-/* Saturation bound for exponents: far beyond any digit count we can meet. */
-#define EXPONENT_LIMIT ((int64_t)1 << 60)
 
 static dsx_number_status out_of_range(bool negative)
 {
     return negative ? DSX_NUMBER_TOO_LOW : DSX_NUMBER_TOO_HIGH;
 }
 
-/* The exponent after 'e' at s[i..n), saturated at +-EXPONENT_LIMIT. */
-static int64_t exponent_at(const char *s, size_t n, size_t i)
+/* a + b, or SIZE_MAX where that wraps. */
+static size_t add_saturated(size_t a, size_t b)
 {
-    int64_t e = 0;
-    bool minus = false;
-    if (i < n && (s[i] == '+' || s[i] == '-')) minus = s[i++] == '-';
-    for (; i < n; i++)   /* saturate before the multiplication could overflow */
-        e = e >= EXPONENT_LIMIT / 10 ? EXPONENT_LIMIT : e * 10 + (s[i] - '0');
-    return minus ? -e : e;
+    return a + b < a ? SIZE_MAX : a + b;
 }
 
-#ifndef DSX_SMALL
 /*
- * The common case: an integer literal of at most 18 digits fits an int64
- * with no check; the general path below handles everything else.
+ * The exponent at s (its 'e', or end where there is none), saturated, added
+ * to *up or to *down by its sign. Folded into both callers: through the
+ * pointers, a call of its own costs the validation image more (make size).
  */
-static bool short_integer(const char *s, size_t n, int64_t *out)
+static FOLDED void add_exponent(const char *s, const char *end, size_t *up, size_t *down)
 {
-    bool negative = s[0] == '-';
-    int64_t magnitude = 0;
-    size_t i = negative;
-    if (n - i > 18) return false;
-    for (; i < n; i++) magnitude = magnitude * 10 + (s[i] - '0');
-    *out = negative ? -magnitude : magnitude;
-    return true;
+    size_t exponent = 0;
+    size_t *side = up;
+    for (; s < end; s++) {   /* 'e', a sign, digits */
+        if (*s == '-') side = down;
+        if (*s >= '0' && *s <= '9')
+            exponent = exponent > SIZE_MAX / 10 ? SIZE_MAX
+                                                : add_saturated(exponent * 10, (size_t)(*s - '0'));
+    }
+    *side = add_saturated(*side, exponent);
 }
-#endif
 
 /*
- * One pass finds the first and last non-zero digits (the significant ones,
- * S), the fraction digits F and the zeros after S, t: the value is
- * S x 10^(exponent - F + t). No copy of the digits, a small frame.
+ * One pass finds the first and last non-zero digits (S) and counts the
+ * fraction digits and the zeros after S. No copy of the digits.
  */
 bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
 {
-    size_t i, fraction = 0, zeros = 0, places = 0;   /* digits since the first non-zero one */
+    size_t i, zeros = 0, places = 0;   /* digits since the first non-zero one */
     bool in_fraction = false, any = false;
     d->negative = s[0] == '-';
+    d->down = 0;
     for (i = d->negative; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
         if (s[i] == '.') {
             in_fraction = true;
             continue;
         }
-        fraction += in_fraction;
+        d->down += in_fraction;
         places += any;
         if (s[i] == '0') {
             zeros++;
@@ -74,38 +72,56 @@ bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
         d->last = i;
         zeros = 0;
     }
-    if (!any) return false;   /* any zero, -0 too */
-    d->scale = (i < n ? exponent_at(s, n, i + 1) : 0) - (int64_t)fraction + (int64_t)zeros;
-    return true;
+    d->up = zeros;
+    add_exponent(s + i, s + n, &d->up, &d->down);
+    return any;   /* false for any zero, -0 too */
 }
 
-/* A second pass reads S itself, only once it is known to be at most 19 places. */
+/*
+ * m x 10^times + digit, or UINT64_MAX (which stays) where that would pass
+ * INT64_MAX / 10 x 10 + 9: out of int64's range, whatever comes after.
+ */
+static OUT_OF_LINE uint64_t shift_in(uint64_t m, size_t times, unsigned digit)
+{
+    for (; times > 0; times--) {
+        if (m > (uint64_t)INT64_MAX / 10) return UINT64_MAX;
+        m *= 10;
+    }
+    return m + digit;
+}
+
+/*
+ * A pass of its own, not through dsx_decimal_scan: the validation image
+ * links this one alone (make size). S is built as the digits go by, the
+ * zeros before a non-zero digit shifted in only then; the value is an
+ * integer exactly when S is 0 or up >= down (S ends in a non-zero digit).
+ */
 dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
                                       bool integral_values, int64_t *out)
 {
-    const char *s = text + t->start;
-    size_t n = t->end - t->start, i;
+    const char *s = text + t->start, *end = text + t->end;
+    bool negative = *s == '-', in_fraction = false;
     uint64_t magnitude = 0;
-    dsx_decimal d;
-    int64_t scale;
+    size_t up = 0, down = 0;
+    *out = 0;
     if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
         return DSX_NUMBER_NOT_INTEGER;
-#ifndef DSX_SMALL
-    if (!(t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)) && short_integer(s, n, out))
-        return DSX_NUMBER_OK;
-#endif
-    if (!dsx_decimal_scan(s, n, &d)) {
-        *out = 0;
-        return DSX_NUMBER_OK;
+    for (s += negative; s < end && *s != 'e' && *s != 'E'; s++) {
+        if (*s == '.') {
+            in_fraction = true;
+            continue;
+        }
+        down += in_fraction;
+        up++;   /* a zero waits in `up` until a non-zero digit follows */
+        if (*s == '0') continue;
+        magnitude = shift_in(magnitude, up, (unsigned)(*s - '0'));
+        up = 0;
     }
-    scale = d.scale;
-    if (scale < 0) return DSX_NUMBER_NOT_INTEGER;
-    if ((int64_t)d.places + scale > 19) return out_of_range(d.negative);
-    for (i = d.first; i <= d.last; i++)
-        if (s[i] != '.') magnitude = magnitude * 10 + (uint64_t)(s[i] - '0');
-    for (; scale > 0; scale--) magnitude *= 10;   /* at most 19 places: fits */
-    if (magnitude > (uint64_t)INT64_MAX + d.negative) return out_of_range(d.negative);
-    /* magnitude >= 1 here (S has a non-zero digit): -(m - 1) - 1 cannot overflow */
-    *out = d.negative ? -(int64_t)(magnitude - 1) - 1 : (int64_t)magnitude;
+    add_exponent(s, end, &up, &down);
+    if (!magnitude) return DSX_NUMBER_OK;   /* any zero, -0 too */
+    if (up < down) return DSX_NUMBER_NOT_INTEGER;
+    magnitude = shift_in(magnitude, up - down, 0);
+    if (magnitude > (uint64_t)INT64_MAX) return out_of_range(negative);   /* INT64_MIN too */
+    *out = negative ? -(int64_t)magnitude : (int64_t)magnitude;
     return DSX_NUMBER_OK;
 }
