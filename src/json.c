@@ -295,9 +295,19 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
     return emit(r, t, (dsx_tok_kind)t->kind, r->pos, i + 1, t->flags);
 }
 
-/* Digits after '.', 'e' or '-': at least one. Returns the offset after them. */
-static size_t scan_digits(const uint8_t *s, size_t n, size_t i)
+/*
+ * At least one digit at i (after '-', '.', or the exponent's 'e' and sign):
+ * the offset after the digits, or 0 once the reader has failed there (a
+ * number never ends at offset 0).
+ */
+static size_t expect_digits(dsx_reader *r, dsx_token *t, size_t i)
 {
+    const uint8_t *s = r->text;
+    size_t n = r->length;
+    if (i >= n || !is_digit(s[i])) {   /* past the end: fail_unexpected says so */
+        fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+        return 0;
+    }
     while (i < n && is_digit(s[i])) i++;
     return i;
 }
@@ -308,27 +318,19 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
     size_t n = r->length, i = r->pos;
     uint8_t flags = 0;
     if (s[i] == '-') { flags |= DSX_TF_NEGATIVE; i++; }
-    if (i >= n) return fail(r, t, DSX_REASON_END, n);
-    if (s[i] == '0') {
-        i++;
-        if (i < n && is_digit(s[i])) return fail(r, t, DSX_REASON_LEADING_ZERO, i);
-    } else if (is_digit(s[i])) {
-        i = scan_digits(s, n, i);
-    } else {
-        return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+    if (i < n && s[i] == '0') {
+        if (++i < n && is_digit(s[i])) return fail(r, t, DSX_REASON_LEADING_ZERO, i);
+    } else if (!(i = expect_digits(r, t, i))) {
+        return DSX_TOK_ERROR;
     }
     if (i < n && s[i] == '.') {
         flags |= DSX_TF_FRACTION;
-        if (++i >= n) return fail(r, t, DSX_REASON_END, n);
-        if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
-        i = scan_digits(s, n, i);
+        if (!(i = expect_digits(r, t, i + 1))) return DSX_TOK_ERROR;
     }
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         flags |= DSX_TF_EXPONENT;
         if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
-        if (i >= n) return fail(r, t, DSX_REASON_END, n);
-        if (!is_digit(s[i])) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
-        i = scan_digits(s, n, i);
+        if (!(i = expect_digits(r, t, i))) return DSX_TOK_ERROR;
     }
     r->state = ST_AFTER_VALUE;
     return emit(r, t, DSX_TOK_NUMBER, r->pos, i, flags);
@@ -344,8 +346,7 @@ static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
     const char *word = literals + 6 * which;
     for (k = 0; word[k] != '\0'; k++) {
         size_t at = r->pos + k;
-        if (at >= r->length) return fail(r, t, DSX_REASON_END, r->length);
-        if (r->text[at] != (uint8_t)word[k])
+        if (at >= r->length || r->text[at] != (uint8_t)word[k])   /* cut short: fail_unexpected says so */
             return fail_unexpected(r, t, DSX_REASON_LITERAL, at);
     }
     r->state = ST_AFTER_VALUE;
