@@ -472,7 +472,7 @@ void dsx_options_effective(const dsx_options *options, dsx_options *effective)
     for (i = 0; i < DSX_OPTION_COUNT; i++) {
         if (effective->present & DSX_BIT(i)) continue;
         if (i == DSX_OPT_BYTES_PER_SECOND) effective->bytes_per_second = DSX_BYTES_PER_SECOND_DEFAULT;
-        else effective->value[i] = dsx_option_members[i].default_value;
+        else effective->value[i] = dsx_option_defaults[i];
     }
     effective->present = option_bits();
 }

@@ -37,7 +37,6 @@ typedef struct dsx_member_info {
     uint8_t kind;           /* dsx_member_kind */
     uint8_t first_value;    /* index into dsx_enum_values */
     uint8_t value_count;
-    uint8_t default_value;  /* index among its own values */
 } dsx_member_info;
 
 /* An enum value: its text in dsx_model_values. */
@@ -57,6 +56,7 @@ extern const char dsx_model_values[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
 extern const dsx_member_info dsx_option_members[DSX_OPTION_COUNT];
 extern const dsx_string_ref dsx_enum_values[];
+extern const uint8_t dsx_option_defaults[DSX_OPTION_COUNT];   /* index among the option's values */
 #ifndef DSX_NO_MESSAGES
 extern const char dsx_arn_pattern[];   /* the model's pattern, as the pattern message quotes it */
 #endif

@@ -43,26 +43,26 @@ const char dsx_model_values[] =
     "_SACL";
 
 const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT] = {
-    {0, 16, DSX_KIND_STRING, 0, 0, 0}, /* TaskExecutionArn */
-    {16, 7, DSX_KIND_OBJECT, 0, 0, 0}, /* Options */
+    {0, 16, DSX_KIND_STRING, 0, 0}, /* TaskExecutionArn */
+    {16, 7, DSX_KIND_OBJECT, 0, 0}, /* Options */
 };
 
 const dsx_member_info dsx_option_members[DSX_OPTION_COUNT] = {
-    {23, 10, DSX_KIND_ENUM, 0, 3, 0}, /* VerifyMode */
-    {33, 13, DSX_KIND_ENUM, 3, 2, 0}, /* OverwriteMode */
-    {46, 5, DSX_KIND_ENUM, 5, 2, 1}, /* Atime */
-    {51, 5, DSX_KIND_ENUM, 7, 2, 1}, /* Mtime */
-    {56, 3, DSX_KIND_ENUM, 9, 4, 1}, /* Uid */
-    {59, 3, DSX_KIND_ENUM, 13, 4, 1}, /* Gid */
-    {62, 20, DSX_KIND_ENUM, 17, 2, 0}, /* PreserveDeletedFiles */
-    {82, 15, DSX_KIND_ENUM, 19, 2, 0}, /* PreserveDevices */
-    {97, 16, DSX_KIND_ENUM, 21, 2, 1}, /* PosixPermissions */
-    {113, 14, DSX_KIND_LONG, 23, 0, 0}, /* BytesPerSecond */
-    {127, 12, DSX_KIND_ENUM, 23, 2, 0}, /* TaskQueueing */
-    {139, 8, DSX_KIND_ENUM, 25, 3, 0}, /* LogLevel */
-    {147, 12, DSX_KIND_ENUM, 28, 2, 0}, /* TransferMode */
-    {159, 27, DSX_KIND_ENUM, 30, 3, 1}, /* SecurityDescriptorCopyFlags */
-    {186, 10, DSX_KIND_ENUM, 33, 2, 0}, /* ObjectTags */
+    {23, 10, DSX_KIND_ENUM, 0, 3}, /* VerifyMode */
+    {33, 13, DSX_KIND_ENUM, 3, 2}, /* OverwriteMode */
+    {46, 5, DSX_KIND_ENUM, 5, 2}, /* Atime */
+    {51, 5, DSX_KIND_ENUM, 7, 2}, /* Mtime */
+    {56, 3, DSX_KIND_ENUM, 9, 4}, /* Uid */
+    {59, 3, DSX_KIND_ENUM, 13, 4}, /* Gid */
+    {62, 20, DSX_KIND_ENUM, 17, 2}, /* PreserveDeletedFiles */
+    {82, 15, DSX_KIND_ENUM, 19, 2}, /* PreserveDevices */
+    {97, 16, DSX_KIND_ENUM, 21, 2}, /* PosixPermissions */
+    {113, 14, DSX_KIND_LONG, 23, 0}, /* BytesPerSecond */
+    {127, 12, DSX_KIND_ENUM, 23, 2}, /* TaskQueueing */
+    {139, 8, DSX_KIND_ENUM, 25, 3}, /* LogLevel */
+    {147, 12, DSX_KIND_ENUM, 28, 2}, /* TransferMode */
+    {159, 27, DSX_KIND_ENUM, 30, 3}, /* SecurityDescriptorCopyFlags */
+    {186, 10, DSX_KIND_ENUM, 33, 2}, /* ObjectTags */
 };
 
 const dsx_string_ref dsx_enum_values[35] = {
@@ -102,6 +102,9 @@ const dsx_string_ref dsx_enum_values[35] = {
     {72, 8}, /* PRESERVE */
     {46, 4}, /* NONE */
 };
+
+/* The default of each option, an index among its values (BytesPerSecond's, -1, is DSX_BYTES_PER_SECOND_DEFAULT). */
+const uint8_t dsx_option_defaults[DSX_OPTION_COUNT] = {0, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0};
 
 #ifndef DSX_NO_MESSAGES   /* only the pattern message quotes it */
 const char dsx_arn_pattern[] = "^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):datasync:[a-z\\-0-9]+:[0-9]{12}:task/task-[0-9a-f]{17}/execution/exec-[0-9a-f]{17}$";

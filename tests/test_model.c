@@ -206,7 +206,7 @@ static void defaults_match_the_spec(void **state)
             assert_string_equal(defaults[i], "-1");
             continue;
         }
-        v = &dsx_enum_values[info->first_value + info->default_value];
+        v = &dsx_enum_values[info->first_value + dsx_option_defaults[i]];
         snprintf(value, sizeof value, "%.*s", v->length, dsx_value_text(v));
         assert_string_equal(value, defaults[i]);
     }

@@ -122,21 +122,22 @@ class StringTable:
 def tables_source(request_names, options):
     names, texts = StringTable(), StringTable()   # member names; enum values
 
-    def member_row(name, kind, first, count, default):
-        return "    {%d, %d, DSX_KIND_%s, %d, %d, %d}, /* %s */" % (
-            names.intern(name), len(name), kind, first, count, default, name)
-    request_rows = [member_row(request_names[0], "STRING", 0, 0, 0),
-                    member_row(request_names[1], "OBJECT", 0, 0, 0)]
+    def member_row(name, kind, first, count):
+        return "    {%d, %d, DSX_KIND_%s, %d, %d}, /* %s */" % (
+            names.intern(name), len(name), kind, first, count, name)
+    request_rows = [member_row(request_names[0], "STRING", 0, 0),
+                    member_row(request_names[1], "OBJECT", 0, 0)]
     value_refs = []
     option_rows = []
+    defaults = []   # only the emitter reads them: a table of their own, not a byte of every row
     option_infos = []   # what a fast-path slot holds: name length, first value, value count
     for name, kind, values in options:
         first = len(value_refs)
         option_infos.append((len(name), first, len(values)))
         for v in values:
             value_refs.append((texts.intern(v), len(v), v))
-        default = values.index(DEFAULTS[name]) if kind == "ENUM" else 0
-        option_rows.append(member_row(name, kind, first, len(values), default))
+        defaults.append(values.index(DEFAULTS[name]) if kind == "ENUM" else 0)
+        option_rows.append(member_row(name, kind, first, len(values)))
     value_rows = ["    {%d, %d}, /* %s */" % r for r in value_refs]
     multiplier, (request_slots, option_slots) = hash_tables(
         [request_names, [name for name, _, _ in options]])
@@ -171,6 +172,9 @@ const dsx_string_ref dsx_enum_values[%d] = {
 %s
 };
 
+/* The default of each option, an index among its values (BytesPerSecond's, -1, is DSX_BYTES_PER_SECOND_DEFAULT). */
+const uint8_t dsx_option_defaults[DSX_OPTION_COUNT] = {%s};
+
 #ifndef DSX_NO_MESSAGES   /* only the pattern message quotes it */
 const char dsx_arn_pattern[] = "%s";
 #endif
@@ -203,7 +207,7 @@ const uint32_t dsx_value_prefixes[%d] = {
 #endif
 """ % (c_string_lines(names.pieces), c_string_lines(texts.pieces),
        "\n".join(request_rows), "\n".join(option_rows),
-       len(value_refs), "\n".join(value_rows), ARN_PATTERN.replace("\\", "\\\\"),
+       len(value_refs), "\n".join(value_rows), ", ".join(map(str, defaults)), ARN_PATTERN.replace("\\", "\\\\"),
        multiplier, ", ".join(map(str, request_slots)), ", ".join(map(str, option_slots)),
        value_step, ", ".join(map(str, value_slots)),
        prefix_multiplier, fast_slots(prefix_rows[0][0], request_infos),
