@@ -22,8 +22,7 @@ enum reader_state {
     ST_OBJECT_FIRST,  /* after '{' */
     ST_NAME,          /* after ',' in an object */
     ST_COLON,         /* after a member name */
-    ST_AFTER_VALUE,   /* after a complete value */
-    ST_DONE,
+    ST_AFTER_VALUE,   /* after a complete value; at the end of the input, done */
     ST_FAILED
 };
 
@@ -193,7 +192,8 @@ static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reaso
 {
     r->state = ST_FAILED;
     r->error_reason = (uint8_t)reason;
-    r->pos = offset;   /* where the reader stops: the error's offset from now on */
+    r->pos = offset;   /* where the reader stops: the error's offset from now on, */
+    r->length = offset;   /* and its end: a later call fails again at once (at_end_of_input) */
     t->kind = DSX_TOK_ERROR;
     t->flags = 0;
     t->start = t->end = offset;
@@ -421,13 +421,15 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
                                         : DSX_REASON_EXPECTED_ARRAY_NEXT, r->pos);
 }
 
+/* The end of the input, or of what a failed reader reads: END again, or the same error again. */
 static dsx_tok_kind at_end_of_input(dsx_reader *r, dsx_token *t)
 {
-    if (r->state == ST_AFTER_VALUE && r->depth == 0) {
-        r->state = ST_DONE;
+    dsx_json_reason reason = DSX_REASON_END;
+    if (r->state == ST_AFTER_VALUE && r->depth == 0)
         return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
-    }
-    return fail(r, t, r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END, r->length);
+    if (r->state == ST_ROOT) reason = DSX_REASON_EMPTY;
+    if (r->state == ST_FAILED) reason = (dsx_json_reason)r->error_reason;
+    return fail(r, t, reason, r->length);
 }
 
 static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
@@ -461,9 +463,6 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
 
 dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
 {
-    if (r->state == ST_DONE) return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
-    if (r->state == ST_FAILED)   /* the same error again */
-        return fail(r, t, (dsx_json_reason)r->error_reason, r->pos);
     for (;;) {
         dsx_tok_kind kind;
         if (!skip_whitespace(r)) return at_end_of_input(r, t);

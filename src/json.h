@@ -70,7 +70,7 @@ typedef enum dsx_json_reason {
 
 typedef struct dsx_reader {
     const uint8_t *text;
-    size_t length;
+    size_t length;                       /* after a malformation: its offset (nothing more is read) */
     size_t pos;                          /* after a malformation: its offset */
     uint16_t depth;                      /* containers open now (at most DSX_DEPTH_CAP) */
     uint16_t max_depth;
