@@ -8,6 +8,7 @@
  * A document found malformed at any point (even after schema problems were
  * reported) ends with exactly one diagnostic, the malformation.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "internal.h"
@@ -223,26 +224,29 @@ static bool decodes_to(const char *json, const dsx_token *t, const char *s, size
 /*
  * Index of the model text a string token decodes to (an escaped one, or any
  * in a size-optimised build), or -1: among the values of `enum_member`, or
- * (NULL) among the names of `scope`.
+ * (NULL) among the names of `scope`. Member rows and value references both
+ * begin with a text's offset and length (checked below), so one loop reads
+ * either table as rows of bytes, `stride` apart.
  */
+typedef char member_row_is_checked[offsetof(dsx_member_info, name) == 0 &&
+                                   offsetof(dsx_member_info, name_length) == 1 ? 1 : -1];
+typedef char value_row_is_checked[offsetof(dsx_string_ref, offset) == 0 &&
+                                  offsetof(dsx_string_ref, length) == 1 ? 1 : -1];
+
 static OUT_OF_LINE int find_through_decoder(const validator *v, const dsx_token *t,
                                             uint8_t scope, const dsx_member_info *enum_member)
 {
-    const dsx_member_info *members = dsx_scope_members(scope);
-    size_t i, count = enum_member ? enum_member->value_count : dsx_scope_member_count(scope);
-    for (i = 0; i < count; i++) {
-        const char *s;
-        size_t n;
-        if (enum_member) {
-            const dsx_string_ref *ref = &dsx_enum_values[enum_member->first_value + i];
-            s = dsx_value_text(ref);
-            n = ref->length;
-        } else {
-            s = dsx_member_name(&members[i]);
-            n = members[i].name_length;
-        }
-        if (decodes_to(text_of(v), t, s, n)) return (int)i;
+    const uint8_t *row = (const uint8_t *)dsx_scope_members(scope);
+    const char *texts = dsx_model_names;
+    size_t i, count = dsx_scope_member_count(scope), stride = sizeof(dsx_member_info);
+    if (enum_member) {
+        row = (const uint8_t *)&dsx_enum_values[enum_member->first_value];
+        texts = dsx_model_values;
+        count = enum_member->value_count;
+        stride = sizeof(dsx_string_ref);
     }
+    for (i = 0; i < count; i++, row += stride)
+        if (decodes_to(text_of(v), t, texts + row[0], row[1])) return (int)i;
     return -1;
 }
 
