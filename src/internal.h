@@ -111,7 +111,8 @@ typedef struct dsx_arn_matcher {
 /* Header functions: a call each would be bigger than what they do. */
 static inline void dsx_arn_matcher_init(dsx_arn_matcher *m)
 {
-    memset(m, 0, sizeof *m);
+    m->at = 0;
+    m->count = 0;   /* partition[] is read only as far as it is written */
 }
 
 void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp);

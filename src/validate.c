@@ -48,7 +48,6 @@ typedef struct validator {
     size_t mtime;             /* first valid Mtime / TransferMode, for conflicts: */
     size_t transfer_mode;     /* where its string token starts */
     uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
-    bool failed;              /* the tokenizer reported a malformation */
     bool no_memory;           /* the kept list could not grow */
     bool invalid;             /* an error was found: the verdict, with or without a list */
 } validator;
@@ -181,17 +180,21 @@ static void report_malformed(validator *v)
 
 /* ---- reading ---- */
 
-static dsx_tok_kind next(validator *v, dsx_token *t)
+/* Whether the document is malformed: the reader keeps the reason of the one malformation. */
+static bool failed(const validator *v)
 {
-    dsx_tok_kind kind = dsx_reader_next(&v->reader, t);
-    if (kind == DSX_TOK_ERROR) v->failed = true;
-    return kind;
+    return v->reader.error_reason != DSX_REASON_NONE;
+}
+
+static FOLDED dsx_tok_kind next(validator *v, dsx_token *t)
+{
+    return dsx_reader_next(&v->reader, t);
 }
 
 /* Reads past the rest of a value whose first token is *t (into *t); then the reader stands after it. */
 static FOLDED void skip(validator *v, dsx_token *t)
 {
-    if (dsx_reader_skip_value(&v->reader, t) == DSX_TOK_ERROR) v->failed = true;
+    dsx_reader_skip_value(&v->reader, t);   /* a malformation stays in the reader (failed()) */
 }
 
 /* An unknown member, reported or kept by the policy once its value is read past. */
@@ -435,7 +438,7 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
         int member;
         size_t value_start;
         if (next(v, name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
-            if (v->failed) return;
+            if (failed(v)) return;
             if (o->scope == DSX_SCOPE_OPTIONS) {   /* an Options object is complete */
                 check_conflicts(v);
                 if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
@@ -461,7 +464,7 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
         }
         value_start = value.start;
         skip(v, &value);   /* what was not walked into: a scalar, a container of the wrong type */
-        if (v->failed) return;
+        if (failed(v)) return;
         if (member < 0 && keeps_unknown(v)) keep(v, o, name, value_start);
     }
 }
@@ -535,14 +538,14 @@ static void walk_document(validator *v)
     if (v->mode != WALK_JSON_ONLY && root.kind == DSX_TOK_OBJECT_BEGIN) {
         init_walk(&o, in_request(v) ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
         walk_members(v, &o, &root);   /* root's token: the names, then the closing brace */
-        if (!v->failed) finish_object(v, &o, &root);
+        if (!failed(v)) finish_object(v, &o, &root);
     } else {
         if (v->mode != WALK_JSON_ONLY)
             report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1,
                          &root);
         skip(v, &root);
     }
-    if (!v->failed) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
+    if (!failed(v)) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
 }
 
 /* What a NULL configuration means: the strict profile's defaults. */
@@ -602,14 +605,13 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (v->kept) v->kept->text = json;
     dsx_reader_init(&v->reader, json, length, v->config->max_depth);
     if (length > v->config->max_size) {   /* not read at all: malformed at offset 0 */
-        v->failed = true;
         v->reader.error_reason = DSX_REASON_TOO_LARGE;
     } else {
         walk_document(v);
     }
-    if (v->failed) report_malformed(v);
+    if (failed(v)) report_malformed(v);
     if (diags) dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
-    if (v->failed) return DSX_MALFORMED;
+    if (failed(v)) return DSX_MALFORMED;
     if (v->no_memory) return DSX_NO_MEMORY;
     return v->invalid ? DSX_INVALID : DSX_VALID;
 }
