@@ -45,9 +45,9 @@ dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
  */
 void dsx_diags_locate(dsx_diag_list *list, const char *text)
 {
-    const char *p = text;
+    const char *p = text, *line_start = text;
     uint32_t line = 1;
-    size_t line_start = 0, i;
+    size_t i;
     for (i = 0; i < list->stored; i++) {
         dsx_diag *d = &list->items[i];
         const char *end = text + d->offset;
@@ -56,19 +56,18 @@ void dsx_diags_locate(dsx_diag_list *list, const char *text)
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             if (!nl) break;
             line++;
-            line_start = (size_t)(nl - text) + 1;
-            p = nl + 1;
+            p = line_start = nl + 1;
         }
         if (p < end) p = end;
 #else   /* a byte a step: no memchr to link */
-        for (; p < end; p++) {
-            if (*p != '\n') continue;
+        while (p < end) {
+            if (*p++ != '\n') continue;
             line++;
-            line_start = (size_t)(p - text) + 1;
+            line_start = p;
         }
 #endif
         d->line = line;
-        d->column = (uint32_t)(d->offset - line_start + 1);
+        d->column = (uint32_t)(end - line_start + 1);
     }
 }
 
