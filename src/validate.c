@@ -294,7 +294,7 @@ static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int membe
 static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
                                    const dsx_token *value)
 {
-    int64_t number = 0;
+    int64_t number;   /* dsx_number_to_int64 always sets it */
     dsx_number_status status;
     status = dsx_number_to_int64(text_of(v), value,
                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
