@@ -45,11 +45,13 @@ static enum string_byte string_byte_class(uint8_t c)
 void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
                      uint32_t max_depth)
 {
-    memset(r, 0, sizeof *r);
     r->text = (const uint8_t *)text;
     r->length = length;
+    r->pos = 0;
+    r->depth = 0;
     r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
     r->state = ST_ROOT;
+    r->error_reason = DSX_REASON_NONE;   /* is_object[] is read only as far as written */
 }
 
 static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
