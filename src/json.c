@@ -160,22 +160,15 @@ static int32_t read_escape(const uint8_t **at, const uint8_t *end)
  * The character at *at of a string's contents ending before `end` (not
  * its closing quote, not a control byte): a byte below 0x80, an escape or
  * a UTF-8 sequence. Returns its code point with *at after it, or minus a
- * dsx_json_reason with *at at the first offending byte (an escape that
- * fails at a byte starting no valid UTF-8 sequence fails there as UTF-8).
- * The tokenizer checks strings with it and the decoder reads validated
- * ones with it, so the two cannot disagree.
+ * dsx_json_reason with *at at the first offending byte (the tokenizer then
+ * reports it through fail_unexpected, so an escape that fails at a byte
+ * starting no valid UTF-8 sequence fails there as UTF-8). The tokenizer
+ * checks strings with it and the decoder reads validated ones with it, so
+ * the two cannot disagree.
  */
 static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
 {
-    int32_t escaped;
-    const uint8_t *bad;
-    if (**at != '\\') return dsx_utf8_decode(at, end);
-    escaped = read_escape(at, end);
-    if (escaped >= 0 || *at >= end) return escaped;
-    bad = *at;   /* dsx_utf8_decode moves it where the byte starts a valid sequence */
-    if (dsx_utf8_decode(at, end) < 0) return -DSX_REASON_UTF8;
-    *at = bad;
-    return escaped;
+    return **at == '\\' ? read_escape(at, end) : dsx_utf8_decode(at, end);
 }
 
 dsx_code dsx_json_reason_code(dsx_json_reason reason)
@@ -289,8 +282,8 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         t->flags |= cls == STRING_BACKSLASH ? DSX_TF_ESCAPED : DSX_TF_NON_ASCII;
         at = s + i;
         cp = read_string_char(&at, s + n);
-        if (cp < 0)
-            return fail(r, t, (dsx_json_reason)-cp, (size_t)(at - r->text));
+        if (cp < 0)   /* at the end, or at a byte starting no valid UTF-8 sequence: says so */
+            return fail_unexpected(r, t, (dsx_json_reason)-cp, (size_t)(at - r->text));
         i = (size_t)(at - r->text);
     }
     r->state = t->kind == DSX_TOK_KEY ? ST_COLON : ST_AFTER_VALUE;
