@@ -25,19 +25,21 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
  */
 
 /*
- * How an unknown member is added to the kept list: through a pointer that
- * only the entry points taking a list set, so that a caller of the others
- * (a firmware gateway that validates) links none of the kept list's code.
+ * What becomes of an unknown member once its value is read past: through a
+ * pointer that only the entry points taking a kept list set (keep_unknown),
+ * so that a caller of the others (a firmware gateway that validates) links
+ * none of the kept list's code, nor the policy's test.
  */
-typedef bool (*dsx_kept_adder)(dsx_kept *kept, uint8_t scope, const dsx_token *name,
-                               size_t value_start, size_t value_end);
+typedef struct validator validator;
+typedef void (*unknown_keeper)(validator *v, uint8_t scope, const dsx_token *name,
+                               size_t value_start);
 
-typedef struct validator {
+struct validator {
     dsx_reader reader;        /* its text is the document (text_of) */
     const dsx_config *config;
     dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
     dsx_kept *kept;           /* unknown members go here under DSX_UNKNOWN_KEEP */
-    dsx_kept_adder add_kept;  /* dsx_kept_add with a kept list, else NULL (see keep()) */
+    unknown_keeper keep;      /* keep_unknown with a kept list, else NULL */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
     uint32_t request_given;   /* request members given a non-absent value */
@@ -50,7 +52,7 @@ typedef struct validator {
     uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
     bool no_memory;           /* the kept list could not grow */
     bool invalid;             /* an error was found: the verdict, with or without a list */
-} validator;
+};
 
 static const char *text_of(const validator *v)
 {
@@ -197,15 +199,11 @@ static FOLDED void skip(validator *v, dsx_token *t)
     dsx_reader_skip_value(&v->reader, t);   /* a malformation stays in the reader (failed()) */
 }
 
-/* An unknown member, reported or kept by the policy once its value is read past. */
-static bool keeps_unknown(const validator *v)
+/* An unknown member whose value the reader has just passed, kept where the policy says so. */
+static void keep_unknown(validator *v, uint8_t scope, const dsx_token *name, size_t value_start)
 {
-    return v->config->unknown_members == DSX_UNKNOWN_KEEP && v->add_kept && !v->no_memory;
-}
-
-static void keep(validator *v, const object_walk *o, const dsx_token *name, size_t value_start)
-{
-    if (!v->add_kept(v->kept, o->scope, name, value_start, v->reader.pos)) v->no_memory = true;
+    if (v->config->unknown_members != DSX_UNKNOWN_KEEP || v->no_memory) return;
+    if (!dsx_kept_add(v->kept, scope, name, value_start, v->reader.pos)) v->no_memory = true;
 }
 
 /*
@@ -465,7 +463,7 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
         value_start = value.start;
         skip(v, &value);   /* what was not walked into: a scalar, a container of the wrong type */
         if (failed(v)) return;
-        if (member < 0 && keeps_unknown(v)) keep(v, o, name, value_start);
+        if (member < 0 && v->keep) v->keep(v, o->scope, name, value_start);
     }
 }
 
@@ -583,7 +581,7 @@ static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *co
     if (!kept) return;
     dsx_kept_free(kept);
     v->kept = kept;
-    v->add_kept = dsx_kept_add;
+    v->keep = keep_unknown;
 }
 
 /* After a failure (malformed, a bad argument, no memory) the kept list is left empty. */
