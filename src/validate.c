@@ -415,8 +415,8 @@ static int lookup_member(const validator *v, const object_walk *o,
 
 static void init_walk(object_walk *o, uint8_t scope)
 {
-    memset(o, 0, sizeof *o);
     o->scope = scope;
+    o->seen = 0;
 }
 
 static void check_conflicts(validator *v);
