@@ -171,16 +171,6 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
     return **at == '\\' ? read_escape(at, end) : dsx_utf8_decode(at, end);
 }
 
-dsx_code dsx_json_reason_code(dsx_json_reason reason)
-{
-    switch (reason) {
-    case DSX_REASON_UTF8: return DSX_CODE_UTF8;
-    case DSX_REASON_DEPTH: return DSX_CODE_DEPTH;
-    case DSX_REASON_TOO_LARGE: return DSX_CODE_TOO_LARGE;
-    default: return DSX_CODE_SYNTAX;
-    }
-}
-
 /* Out of line: one copy, not one inlined at each of the many places that fail (make size). */
 static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reason reason,
                                      size_t offset)

@@ -79,8 +79,20 @@ typedef struct dsx_reader {
     uint8_t is_object[(DSX_DEPTH_CAP + 7) / 8]; /* one bit per open container */
 } dsx_reader;
 
-/* The code of a malformation by its reason: utf8, depth and too_large have their own; else syntax. */
-dsx_code dsx_json_reason_code(dsx_json_reason reason);
+/*
+ * The code of a malformation by its reason: utf8, depth and too_large have
+ * their own; else syntax. The last three reasons are in the codes' order.
+ */
+typedef char reason_order_is_checked[DSX_REASON_DEPTH == DSX_REASON_UTF8 + 1 &&
+                                     DSX_REASON_TOO_LARGE == DSX_REASON_UTF8 + 2 &&
+                                     DSX_CODE_DEPTH == DSX_CODE_UTF8 + 1 &&
+                                     DSX_CODE_TOO_LARGE == DSX_CODE_UTF8 + 2 ? 1 : -1];
+
+static inline dsx_code dsx_json_reason_code(dsx_json_reason reason)
+{
+    return reason >= DSX_REASON_UTF8 ? (dsx_code)(DSX_CODE_UTF8 + (reason - DSX_REASON_UTF8))
+                                     : DSX_CODE_SYNTAX;
+}
 
 void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
                      uint32_t max_depth);
