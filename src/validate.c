@@ -17,11 +17,13 @@
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
 /*
- * Frames chosen for the worst-case stack (make stack): each kind of value
- * check, the escaped-name comparison and the reporting run in short-lived
- * frames of their own (OUT_OF_LINE), not in the member loop's frame for the
- * whole walk; a one-line wrapper is folded into its callers rather than
- * adding a frame (FOLDED). Both are in internal.h.
+ * Frames chosen for the worst-case stack and for size (make stack, make
+ * size): the number and ARN checks, the escaped-text comparison and the
+ * reporting run in short-lived frames of their own (OUT_OF_LINE), not in the
+ * member loop's frame for the whole walk; the enum check is small enough to
+ * live in the walk's frame (its values are compared in
+ * find_through_decoder's); a one-line wrapper is folded into its callers
+ * rather than adding a frame (FOLDED). Both are in internal.h.
  */
 
 /*
@@ -274,8 +276,7 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t s
 /* ---- member values (each of the token kind check_value has checked) ---- */
 
 /* An enum member's string: one of its values. */
-static OUT_OF_LINE void check_enum(validator *v, const object_walk *o, int member,
-                                   const dsx_token *value)
+static void check_enum(validator *v, const object_walk *o, int member, const dsx_token *value)
 {
     int index = find_decoded(v, value, o->scope, &dsx_scope_members(o->scope)[member]);
     if (index < 0) {
@@ -315,13 +316,8 @@ static bool plain_ascii(const dsx_token *t)
 }
 #endif
 
-/*
- * Length in code points and pattern, through the decoder (escapes, UTF-8).
- * A frame of its own: the decoder and the matcher are not on the stack
- * while check_arn reports.
- */
-static OUT_OF_LINE size_t measure_arn(const validator *v, const dsx_token *value, char *copy,
-                                      bool *matches)
+/* Length in code points and pattern, through the decoder (escapes, UTF-8). */
+static size_t measure_arn(const validator *v, const dsx_token *value, char *copy, bool *matches)
 {
     dsx_string_iter it;
     dsx_arn_matcher matcher;
