@@ -37,7 +37,7 @@ typedef char template_length_is_checked[TEMPLATE_LENGTH == DSX_ARN_TEMPLATE_LENG
 static const char partitions[] = "aws\0aws-cn\0aws-us-gov\0aws-eusc\0aws-iso\0aws-iso-b\0";
 
 /* [a-z0-9-], the characters of a region */
-static bool region_char(int32_t c)
+static FOLDED bool region_char(int32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }

@@ -34,7 +34,7 @@ enum reader_state {
  */
 enum string_byte { STRING_PLAIN, STRING_QUOTE, STRING_BACKSLASH, STRING_CONTROL, STRING_NON_ASCII };
 
-static enum string_byte string_byte_class(uint8_t c)
+static FOLDED enum string_byte string_byte_class(uint8_t c)
 {
     if (c < 0x20) return STRING_CONTROL;
     if (c >= 0x80) return STRING_NON_ASCII;
