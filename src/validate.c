@@ -18,12 +18,12 @@ enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
 
 /*
  * Frames chosen for the worst-case stack and for size (make stack, make
- * size): the number and ARN checks, the escaped-text comparison and the
- * reporting run in short-lived frames of their own (OUT_OF_LINE), not in the
- * member loop's frame for the whole walk; the enum check is small enough to
- * live in the walk's frame (its values are compared in
- * find_through_decoder's); a one-line wrapper is folded into its callers
- * rather than adding a frame (FOLDED). Both are in internal.h.
+ * size): the ARN check, the int64 conversion, the escaped-text comparison
+ * and the reporting run in short-lived frames of their own (OUT_OF_LINE or
+ * external), not in the member loop's frame for the whole walk; the enum and
+ * number checks are small enough to share the walk's frame (88 bytes); a
+ * one-line wrapper is folded into its callers rather than adding a frame
+ * (FOLDED). Both are in internal.h.
  */
 
 /*
@@ -44,17 +44,19 @@ struct validator {
     unknown_keeper keep;      /* keep_unknown with a kept list, else NULL */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
-    uint32_t request_given;   /* request members given a non-absent value */
+    size_t mtime;             /* first valid Mtime / TransferMode, for conflicts: */
     union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
     } held;
-    size_t mtime;             /* first valid Mtime / TransferMode, for conflicts: */
     size_t transfer_mode;     /* where its string token starts */
     uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
+    uint8_t request_given;    /* request members given a non-absent value (bits) */
     bool no_memory;           /* the kept list could not grow */
     bool invalid;             /* an error was found: the verdict, with or without a list */
 };
+/* The fields in this order leave no hole on 32-bit targets: a smaller frame (make stack). */
+typedef char request_bits_are_checked[DSX_REQUEST_MEMBER_COUNT <= 8 ? 1 : -1];
 
 static const char *text_of(const validator *v)
 {
@@ -290,8 +292,7 @@ static void check_enum(validator *v, const object_walk *o, int member, const dsx
 }
 
 /* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
-static OUT_OF_LINE void check_long(validator *v, const object_walk *o, int member,
-                                   const dsx_token *value)
+static void check_long(validator *v, const object_walk *o, int member, const dsx_token *value)
 {
     int64_t number;   /* dsx_number_to_int64 always sets it */
     dsx_number_status status;
@@ -396,7 +397,7 @@ static bool check_member(validator *v, object_walk *o, int member,
     bool absent = value->kind == DSX_TOK_NULL &&
                   v->config->null_values == DSX_NULL_ABSENT;
     if (absent) return false;
-    if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= DSX_BIT(member);
+    if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= (uint8_t)DSX_BIT(member);
     if (in_request(v) && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
         report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, o->scope, 0,
                                 (uint8_t)v->config->not_updatable), member, value);
