@@ -11,19 +11,7 @@
 #include "json.h"
 #include "model.h"
 
-/*
- * Where a function's frame goes, for the worst-case stack (make stack):
- * OUT_OF_LINE keeps a function's locals off the stack of its caller's other
- * paths; FOLDED puts a small function into its callers instead of adding a
- * frame under them. Hints only: any C99 compiler builds the library.
- */
-#if defined(__GNUC__)
-#define OUT_OF_LINE __attribute__((noinline))
-#define FOLDED inline __attribute__((always_inline))
-#else
-#define OUT_OF_LINE
-#define FOLDED inline
-#endif
+/* OUT_OF_LINE and FOLDED, the frame hints: json.h. */
 
 /*
  * A branch the usual document does not take, so that the compiler lays out

@@ -456,19 +456,6 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
     }
 }
 
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, dsx_token *t)
-{
-    dsx_tok_kind kind = (dsx_tok_kind)t->kind;
-    uint32_t outer;
-    if (kind != DSX_TOK_OBJECT_BEGIN && kind != DSX_TOK_ARRAY_BEGIN) return kind;
-    outer = r->depth - 1u;
-    do {   /* the depth first comes back to `outer` at the matching close */
-        kind = dsx_reader_next(r, t);
-        if (kind == DSX_TOK_ERROR) return kind;
-    } while (r->depth != outer);
-    return kind;
-}
-
 /* ---- decoding a validated string ---- */
 
 void dsx_string_iter_init(dsx_string_iter *it, const char *text,

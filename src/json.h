@@ -8,6 +8,20 @@
 
 #include "dsx.h"
 
+/*
+ * Where a function's frame goes, for the worst-case stack (make stack):
+ * OUT_OF_LINE keeps a function's locals off the stack of its caller's other
+ * paths; FOLDED puts a small function into its callers instead of adding a
+ * frame under them. Hints only: any C99 compiler builds the library.
+ */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#define FOLDED inline __attribute__((always_inline))
+#else
+#define OUT_OF_LINE
+#define FOLDED inline
+#endif
+
 typedef enum dsx_tok_kind {
     DSX_TOK_OBJECT_BEGIN,
     DSX_TOK_OBJECT_END,
@@ -105,8 +119,21 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t);
  * on the way into *t (the caller's token: none on this frame, for the
  * stack). Returns the kind of the last token read, DSX_TOK_ERROR on a
  * malformation; the reader then stands one past the value's last byte.
+ * In the header: the validator's walk takes it into its own frame, one
+ * frame fewer on its deepest path (make stack), and fewer bytes.
  */
-dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, dsx_token *t);
+static FOLDED dsx_tok_kind dsx_reader_skip_value(dsx_reader *r, dsx_token *t)
+{
+    dsx_tok_kind kind = (dsx_tok_kind)t->kind;
+    uint32_t outer;
+    if (kind != DSX_TOK_OBJECT_BEGIN && kind != DSX_TOK_ARRAY_BEGIN) return kind;
+    outer = r->depth - 1u;
+    do {   /* the depth first comes back to `outer` at the matching close */
+        kind = dsx_reader_next(r, t);
+        if (kind == DSX_TOK_ERROR) return kind;
+    } while (r->depth != outer);
+    return kind;
+}
 
 /* Decoded code points of a string token's contents (escapes resolved). */
 typedef struct dsx_string_iter {
