@@ -35,9 +35,8 @@ static FOLDED void add_exponent(const char *s, const char *end, size_t *up, size
     size_t *side = up;
     for (; s < end; s++) {   /* 'e', a sign, digits */
         if (*s == '-') side = down;
-        if (*s >= '0' && *s <= '9')
-            exponent = exponent > SIZE_MAX / 10 ? SIZE_MAX
-                                                : add_saturated(exponent * 10, (size_t)(*s - '0'));
+        if (*s >= '0' && *s <= '9')   /* below SIZE_MAX / 10 - 1, x 10 + 9 stays below SIZE_MAX */
+            exponent = exponent >= SIZE_MAX / 10 - 1 ? SIZE_MAX : exponent * 10 + (size_t)(*s - '0');
     }
     *side = add_saturated(*side, exponent);
 }
