@@ -266,9 +266,9 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         int32_t cp;
         i = skip_plain_words(s, n, i);
         while (i < n && (cls = string_byte_class(s[i])) == STRING_PLAIN) i++;
-        if (i >= n) return fail(r, t, DSX_REASON_END, n);
-        if (cls == STRING_QUOTE) break;
-        if (cls == STRING_CONTROL) return fail(r, t, DSX_REASON_CONTROL_CHARACTER, i);
+        if (i < n && cls == STRING_QUOTE) break;
+        if (i >= n || cls == STRING_CONTROL)   /* past the end, fail_unexpected says so */
+            return fail_unexpected(r, t, DSX_REASON_CONTROL_CHARACTER, i);
         t->flags |= cls == STRING_BACKSLASH ? DSX_TF_ESCAPED : DSX_TF_NON_ASCII;
         at = s + i;
         cp = read_string_char(&at, s + n);
