@@ -444,12 +444,11 @@ static void walk_members(validator *v, object_walk *outer, dsx_token *name)
         }
         if (next(v, &value) == DSX_TOK_ERROR) return;
         member = lookup_member(v, o, name);
-        if (member < 0) {
-            if (v->config->unknown_members == DSX_UNKNOWN_ERROR)
-                report_name(v, DSX_CODE_UNKNOWN_MEMBER, o, -1, name, &value);
-        } else if (o->seen & DSX_BIT(member)) {
-            report_name(v, DSX_CODE_DUPLICATE_MEMBER, o, member, name, &value);
-        } else {
+        if (member < 0 ? v->config->unknown_members == DSX_UNKNOWN_ERROR
+                       : (o->seen & DSX_BIT(member)) != 0) {   /* unknown, or met before */
+            report_name(v, member < 0 ? DSX_CODE_UNKNOWN_MEMBER : DSX_CODE_DUPLICATE_MEMBER, o,
+                        member, name, &value);
+        } else if (member >= 0) {
             o->seen |= DSX_BIT(member);
             if (check_member(v, o, member, &value)) {
                 init_walk(&options, DSX_SCOPE_OPTIONS);
