@@ -11,6 +11,7 @@
 
 void dsx_diags_clear(dsx_diag_list *list)
 {
+    if (!list) return;
     list->stored = 0;
     list->total = 0;
     list->errors = 0;
@@ -48,7 +49,7 @@ void dsx_diags_locate(dsx_diag_list *list, const char *text)
     const char *p = text, *line_start = text;
     uint32_t line = 1;
     size_t i;
-    for (i = 0; i < list->stored; i++) {
+    for (i = 0; list && i < list->stored; i++) {
         dsx_diag *d = &list->items[i];
         const char *end = text + d->offset;
 #ifndef DSX_SMALL   /* memchr: many bytes a step where the C library has it so */

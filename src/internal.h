@@ -116,7 +116,7 @@ bool dsx_arn_match_bytes(const char *s, size_t n);
 /* Length of the ARN that s[0..room) starts with, followed by '"'; or 0 (the fast path's form). */
 size_t dsx_arn_match_quoted(const char *s, size_t room);
 
-/* ---- diag.c: the caller's diagnostics array ---- */
+/* ---- diag.c: the caller's diagnostics array (clear and locate take NULL: no list, nothing to do) ---- */
 void dsx_diags_clear(dsx_diag_list *list);
 /* Counts a diagnostic; the zeroed slot to fill at its place in document order, or NULL. */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity);

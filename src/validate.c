@@ -172,7 +172,7 @@ static void report_malformed(validator *v)
 {
     const dsx_reader *r = &v->reader;
     dsx_token at;
-    if (v->diags) dsx_diags_clear(v->diags);
+    dsx_diags_clear(v->diags);
     at.kind = 0;   /* no value kind */
     at.flags = 0;
     at.start = r->pos;
@@ -594,7 +594,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (!v->config) v->config = &strict_config;
     if ((!json && length) || !config_is_usable(v->config)) return DSX_BAD_ARGUMENT;
     if (!json) json = "";
-    if (diags) dsx_diags_clear(diags);
+    dsx_diags_clear(diags);
     v->diags = diags;
     if (v->kept) v->kept->text = json;
     dsx_reader_init(&v->reader, json, length, v->config->max_depth);
@@ -604,7 +604,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
         walk_document(v);
     }
     if (failed(v)) report_malformed(v);
-    if (diags) dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
+    dsx_diags_locate(diags, json);   /* the walk is over: lines and columns in one pass */
     if (failed(v)) return DSX_MALFORMED;
     if (v->no_memory) return DSX_NO_MEMORY;
     return v->invalid ? DSX_INVALID : DSX_VALID;
