@@ -238,8 +238,8 @@ typedef char member_row_is_checked[offsetof(dsx_member_info, name) == 0 &&
 typedef char value_row_is_checked[offsetof(dsx_string_ref, offset) == 0 &&
                                   offsetof(dsx_string_ref, length) == 1 ? 1 : -1];
 
-static OUT_OF_LINE int find_through_decoder(const validator *v, const dsx_token *t,
-                                            uint8_t scope, const dsx_member_info *enum_member)
+static FOLDED int find_through_decoder(const validator *v, const dsx_token *t, uint8_t scope,
+                                       const dsx_member_info *enum_member)
 {
     const uint8_t *row = (const uint8_t *)dsx_scope_members(scope);
     const char *texts = dsx_model_names;
