@@ -533,13 +533,11 @@ static void walk_document(validator *v)
         init_walk(&o, in_request(v) ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
         walk_members(v, &o, &root);   /* root's token: the names, then the closing brace */
         if (!failed(v)) finish_object(v, &o, &root);
-    } else {
-        if (v->mode != WALK_JSON_ONLY)
-            report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1,
-                         &root);
-        skip(v, &root);
+    } else if (v->mode != WALK_JSON_ONLY) {
+        report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1, &root);
     }
-    if (!failed(v)) next(v, &root);   /* only whitespace may follow (the token is not needed again) */
+    /* the rest of a root not walked into, then the end: only whitespace may follow */
+    while (!failed(v) && next(v, &root) != DSX_TOK_END) continue;
 }
 
 /* What a NULL configuration means: the strict profile's defaults. */
