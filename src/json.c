@@ -281,41 +281,35 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
 }
 
 /*
- * At least one digit at i (after '-', '.', or the exponent's 'e' and sign):
- * the offset after the digits, or 0 once the reader has failed there (a
- * number never ends at offset 0).
+ * A number token from its '-' or first digit at r->pos: parts of at least
+ * one digit each, the integer part (no leading zero), then '.' and the
+ * fraction, then 'e' or 'E', a sign and the exponent; whatever else
+ * follows ends the number. A part cut short fails at the end
+ * (fail_unexpected says so).
  */
-static size_t expect_digits(dsx_reader *r, dsx_token *t, size_t i)
-{
-    const uint8_t *s = r->text;
-    size_t n = r->length;
-    if (i >= n || !is_digit(s[i])) {   /* past the end: fail_unexpected says so */
-        fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
-        return 0;
-    }
-    while (i < n && is_digit(s[i])) i++;
-    return i;
-}
-
 static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
 {
     const uint8_t *s = r->text;
-    size_t n = r->length, i = r->pos;
+    size_t n = r->length, i = r->pos, first;
     uint8_t flags = 0;
-    if (s[i] == '-') { flags |= DSX_TF_NEGATIVE; i++; }
-    if (i < n && s[i] == '0') {
-        if (++i < n && is_digit(s[i])) return fail(r, t, DSX_REASON_LEADING_ZERO, i);
-    } else if (!(i = expect_digits(r, t, i))) {
-        return DSX_TOK_ERROR;
-    }
-    if (i < n && s[i] == '.') {
-        flags |= DSX_TF_FRACTION;
-        if (!(i = expect_digits(r, t, i + 1))) return DSX_TOK_ERROR;
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        flags |= DSX_TF_EXPONENT;
-        if (++i < n && (s[i] == '+' || s[i] == '-')) i++;
-        if (!(i = expect_digits(r, t, i))) return DSX_TOK_ERROR;
+    if (s[i] == '-') i++;
+    first = i;
+    for (;;) {
+        size_t part = i;
+        while (i < n && is_digit(s[i])) i++;
+        if (i == part) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
+        if (!flags && s[first] == '0' && i > first + 1)   /* the digit after a leading 0 */
+            return fail_unexpected(r, t, DSX_REASON_LEADING_ZERO, first + 1);
+        if (i >= n) break;
+        if (!flags && s[i] == '.') {
+            flags = DSX_TF_FRACTION;
+        } else if (!(flags & DSX_TF_EXPONENT) && (s[i] | 0x20) == 'e') {   /* 'e' or 'E' */
+            flags |= DSX_TF_EXPONENT;
+            if (i + 1 < n && (s[i + 1] == '+' || s[i + 1] == '-')) i++;
+        } else {
+            break;
+        }
+        i++;
     }
     r->state = ST_AFTER_VALUE;
     return emit(r, t, DSX_TOK_NUMBER, r->pos, i, flags);

@@ -42,7 +42,6 @@ typedef enum dsx_tok_kind {
 #define DSX_TF_ESCAPED  1u  /* string: holds at least one backslash escape */
 #define DSX_TF_FRACTION 2u  /* number: has a '.' part */
 #define DSX_TF_EXPONENT 4u  /* number: has an 'e' part */
-#define DSX_TF_NEGATIVE 8u  /* number: starts with '-' */
 #define DSX_TF_NON_ASCII 16u /* string: holds a byte >= 0x80 */
 
 typedef struct dsx_token {
