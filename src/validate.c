@@ -278,11 +278,12 @@ static FOLDED int find_decoded(const validator *v, const dsx_token *t, uint8_t s
 /* ---- member values (each of the token kind check_value has checked) ---- */
 
 /* An enum member's string: one of its values. */
-static void check_enum(validator *v, const object_walk *o, int member, const dsx_token *value)
+static void check_enum(validator *v, int member, const dsx_token *value)
 {
-    int index = find_decoded(v, value, o->scope, &dsx_scope_members(o->scope)[member]);
+    int index = find_decoded(v, value, DSX_SCOPE_OPTIONS, &dsx_option_members[member]);
     if (index < 0) {
-        report_error(v, DSX_CODE_ENUM, o, member, value);
+        report_value(v, kind_of(DSX_CODE_ENUM, DSX_SCOPE_OPTIONS, 0, DSX_SEVERITY_ERROR), member,
+                     value);
         return;
     }
     v->held.options.present |= DSX_BIT(member);
@@ -292,7 +293,7 @@ static void check_enum(validator *v, const object_walk *o, int member, const dsx
 }
 
 /* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
-static void check_long(validator *v, const object_walk *o, int member, const dsx_token *value)
+static void check_long(validator *v, int member, const dsx_token *value)
 {
     int64_t number;   /* dsx_number_to_int64 always sets it */
     dsx_number_status status;
@@ -305,7 +306,7 @@ static void check_long(validator *v, const object_walk *o, int member, const dsx
         return;
     }
     report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
-                            o->scope, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR),
+                            DSX_SCOPE_OPTIONS, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR),
                  member, value);
 }
 
@@ -345,14 +346,18 @@ static size_t measure_arn(const validator *v, const dsx_token *value, char *copy
 }
 
 /* TaskExecutionArn's string: length and pattern; copied into the request when it is valid. */
-static OUT_OF_LINE void check_arn(validator *v, const object_walk *o, const dsx_token *value)
+static OUT_OF_LINE void check_arn(validator *v, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
     bool too_long, matches = false;
     size_t code_points = measure_arn(v, value, copy, &matches);
     too_long = code_points > DSX_ARN_MAX;
-    if (too_long) report_error(v, DSX_CODE_LENGTH, o, DSX_REQ_TASK_EXECUTION_ARN, value);
-    if (!matches) report_error(v, DSX_CODE_PATTERN, o, DSX_REQ_TASK_EXECUTION_ARN, value);
+    if (too_long)
+        report_value(v, kind_of(DSX_CODE_LENGTH, DSX_SCOPE_REQUEST, 0, DSX_SEVERITY_ERROR),
+                     DSX_REQ_TASK_EXECUTION_ARN, value);
+    if (!matches)
+        report_value(v, kind_of(DSX_CODE_PATTERN, DSX_SCOPE_REQUEST, 0, DSX_SEVERITY_ERROR),
+                     DSX_REQ_TASK_EXECUTION_ARN, value);
     if (!copy) return;
     if (too_long || !matches) {   /* leave no partial copy behind */
         memset(copy, 0, DSX_ARN_MAX + 1);
@@ -382,9 +387,9 @@ static bool check_value(validator *v, object_walk *o, int member,
         return false;
     }
     switch (kind) {
-    case DSX_KIND_ENUM: check_enum(v, o, member, value); break;
-    case DSX_KIND_LONG: check_long(v, o, member, value); break;
-    case DSX_KIND_STRING: check_arn(v, o, value); break;
+    case DSX_KIND_ENUM: check_enum(v, member, value); break;      /* an option's */
+    case DSX_KIND_LONG: check_long(v, member, value); break;      /* an option's */
+    case DSX_KIND_STRING: check_arn(v, value); break;             /* the request's */
     default: return true;   /* Options: walked into */
     }
     return false;
