@@ -207,6 +207,7 @@ static FOLDED void skip(validator *v, dsx_token *t)
 static void keep_unknown(validator *v, uint8_t scope, const dsx_token *name, size_t value_start)
 {
     if (v->config->unknown_members != DSX_UNKNOWN_KEEP || v->no_memory) return;
+    v->kept->text = text_of(v);   /* what its offsets index, set here: the validation image has none of it */
     if (!dsx_kept_add(v->kept, scope, name, value_start, v->reader.pos)) v->no_memory = true;
 }
 
@@ -599,7 +600,6 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (!json) json = "";
     dsx_diags_clear(diags);
     v->diags = diags;
-    if (v->kept) v->kept->text = json;
     dsx_reader_init(&v->reader, json, length, v->config->max_depth);
     if (length > v->config->max_size) {   /* not read at all: malformed at offset 0 */
         v->reader.error_reason = DSX_REASON_TOO_LARGE;
