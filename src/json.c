@@ -452,12 +452,6 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
 
 /* ---- decoding a validated string ---- */
 
-void dsx_string_iter_init(dsx_string_iter *it, const char *text,
-                          const dsx_token *string_token)
-{
-    it->p = (const uint8_t *)text + string_token->start + 1;
-    it->end = (const uint8_t *)text + string_token->end - 1;
-}
 
 int32_t dsx_string_next(dsx_string_iter *it)
 {

@@ -140,8 +140,12 @@ typedef struct dsx_string_iter {
     const uint8_t *end;
 } dsx_string_iter;
 
-void dsx_string_iter_init(dsx_string_iter *it, const char *text,
-                          const dsx_token *string_token);
+static inline void dsx_string_iter_init(dsx_string_iter *it, const char *text,
+                                        const dsx_token *string_token)
+{
+    it->p = (const uint8_t *)text + string_token->start + 1;
+    it->end = (const uint8_t *)text + string_token->end - 1;
+}
 /* Next code point, or -1 at the end. The token must have been validated. */
 int32_t dsx_string_next(dsx_string_iter *it);
 
