@@ -643,12 +643,12 @@ static FOLDED dsx_result validate_request(const char *json, size_t length,
                                           dsx_kept *kept, dsx_diag_list *diags)
 {
     validator v;
+    dsx_options *options = out ? &out->options : NULL;
     if (out) memset(out, 0, sizeof *out);
-    if (!kept && fast_valid(json, length, config, true, out, out ? &out->options : NULL, diags))
-        return DSX_VALID;
+    if (!kept && fast_valid(json, length, config, true, out, options, diags)) return DSX_VALID;
     start(&v, WALK_REQUEST, config, kept);
     v.request = out;
-    v.options_out = out ? &out->options : NULL;
+    v.options_out = options;
     return finish_kept(kept, run(&v, json, length, diags));
 }
 
