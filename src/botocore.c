@@ -34,7 +34,7 @@ static void put_parameter(dsx_writer *w, const dsx_diag *d)
     dsx_put(w, dsx_member_name(m), m->name_length);
 }
 
-static bool value_span_ok(const dsx_diag *d, size_t length)
+static FOLDED bool value_span_ok(const dsx_diag *d, size_t length)
 {
     return dsx_span_inside(d->value_offset, d->value_length, length) && d->value_length > 0;
 }

@@ -37,7 +37,7 @@ static void newline_indent(emitter *e)
     for (i = 0; i < e->level; i++) dsx_put(&e->w, "  ", 2);
 }
 
-static void emit_open(emitter *e, char bracket)
+static OUT_OF_LINE void emit_open(emitter *e, char bracket)
 {
     dsx_put_char(&e->w, bracket);
     e->level++;
@@ -379,7 +379,7 @@ static void emitter_init(emitter *e, const dsx_kept *kept, unsigned flags,
     e->kept = kept && kept->count && kept->text ? kept : NULL;
 }
 
-static size_t refuse(char *buf, size_t size)
+static FOLDED size_t refuse(char *buf, size_t size)
 {
     if (buf && size) buf[0] = '\0';
     return 0;

@@ -14,7 +14,7 @@ static const char dns_suffixes[] =
     "amazonaws.com\0amazonaws.com.cn\0amazonaws.com\0amazonaws.eu\0c2s.ic.gov\0sc2s.sgov.gov";
 
 /* The n-th ':'-separated field of the ARN (arn:PARTITION:datasync:REGION:...). */
-static bool arn_field(const dsx_request *r, int n, const char **start, size_t *length)
+static FOLDED bool arn_field(const dsx_request *r, int n, const char **start, size_t *length)
 {
     const char *p = r->task_execution_arn, *end = p + r->task_execution_arn_length;
     int i;

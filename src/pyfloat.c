@@ -95,7 +95,7 @@ static int big_cmp(const big *a, const big *b)
     return 0;
 }
 
-static void big_sub(big *a, const big *b)   /* a >= b */
+static OUT_OF_LINE void big_sub(big *a, const big *b)   /* a >= b */
 {
     int64_t borrow = 0;
     int i;

@@ -80,7 +80,7 @@ static void out_hex_escape(pyout *o, int32_t cp)
     out_ascii(o, e, (size_t)digits + 2);
 }
 
-static void repr_code_point(pyout *o, int32_t cp, int32_t quote)
+static OUT_OF_LINE void repr_code_point(pyout *o, int32_t cp, int32_t quote)
 {
     char enc[4];
     switch (cp) {

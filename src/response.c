@@ -38,7 +38,7 @@ static int body_member(const char *body, const dsx_token *name)
     return n < sizeof decoded ? dsx_text_index(member_names, decoded, n) : -1;
 }
 
-static void set_span(dsx_field_span *f, uint8_t source, size_t offset, size_t length)
+static OUT_OF_LINE void set_span(dsx_field_span *f, uint8_t source, size_t offset, size_t length)
 {
     f->source = source;
     f->offset = offset;
