@@ -227,12 +227,12 @@ static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
                 r->pos, r->pos + 1, 0);
 }
 
+/* The innermost container closes at r->pos: its bracket, which each caller has matched to it. */
 static dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
 {
-    int object = top_is_object(r);
     r->depth--;
     r->state = ST_AFTER_VALUE;
-    return emit(r, t, object ? DSX_TOK_OBJECT_END : DSX_TOK_ARRAY_END,
+    return emit(r, t, r->text[r->pos] == '}' ? DSX_TOK_OBJECT_END : DSX_TOK_ARRAY_END,
                 r->pos, r->pos + 1, 0);
 }
 
