@@ -452,7 +452,6 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
 
 /* ---- decoding a validated string ---- */
 
-
 int32_t dsx_string_next(dsx_string_iter *it)
 {
     if (it->p >= it->end) return -1;

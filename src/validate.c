@@ -45,18 +45,22 @@ struct validator {
     unknown_keeper keep;      /* keep_unknown with a kept list, else NULL */
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
-    size_t mtime;             /* first valid Mtime / TransferMode, for conflicts: */
+    size_t mtime;             /* where the first valid Mtime's string starts (conflicts) */
     union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
     } held;
-    size_t transfer_mode;     /* where its string token starts */
+    size_t transfer_mode;     /* the same for TransferMode */
     uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
     uint8_t request_given;    /* request members given a non-absent value (bits) */
     bool no_memory;           /* the kept list could not grow */
     bool invalid;             /* an error was found: the verdict, with or without a list */
 };
-/* The fields in this order leave no hole on 32-bit targets: a smaller frame (make stack). */
+/*
+ * The fields in this order leave no hole on 32-bit targets (the options
+ * start 8-aligned after eight words): a smaller frame (make stack). The
+ * request's members fit request_given's bits:
+ */
 typedef char request_bits_are_checked[DSX_REQUEST_MEMBER_COUNT <= 8 ? 1 : -1];
 
 static const char *text_of(const validator *v)
