@@ -369,7 +369,7 @@ static OUT_OF_LINE void check_arn(validator *v, const dsx_token *value)
         memset(copy, 0, DSX_ARN_MAX + 1);
         return;
     }
-    copy[code_points] = '\0';
+    /* its NUL is there: the request is zeroed before the walk, and a copy is never longer */
     v->request->task_execution_arn_length = code_points;
     v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);
 }
