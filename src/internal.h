@@ -86,6 +86,12 @@ typedef struct dsx_decimal {
 } dsx_decimal;
 bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d);
 
+/* a + b, or SIZE_MAX where that wraps: how up and down grow (number.c, pyrepr.c). */
+static inline size_t dsx_add_saturated(size_t a, size_t b)
+{
+    return a + b < a ? SIZE_MAX : a + b;
+}
+
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {
     uint8_t at;              /* the byte of the pattern's template being matched; DSX_ARN_FAILED */

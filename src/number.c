@@ -18,12 +18,6 @@ static dsx_number_status out_of_range(bool negative)
     return negative ? DSX_NUMBER_TOO_LOW : DSX_NUMBER_TOO_HIGH;
 }
 
-/* a + b, or SIZE_MAX where that wraps. */
-static size_t add_saturated(size_t a, size_t b)
-{
-    return a + b < a ? SIZE_MAX : a + b;
-}
-
 /*
  * The exponent at s (its 'e', or end where there is none), saturated, added
  * to *up or to *down by its sign. Folded into both callers: through the
@@ -38,7 +32,7 @@ static FOLDED void add_exponent(const char *s, const char *end, size_t *up, size
         if (*s >= '0' && *s <= '9')   /* below SIZE_MAX / 10 - 1, x 10 + 9 stays below SIZE_MAX */
             exponent = exponent >= SIZE_MAX / 10 - 1 ? SIZE_MAX : exponent * 10 + (size_t)(*s - '0');
     }
-    *side = add_saturated(*side, exponent);
+    *side = dsx_add_saturated(*side, exponent);
 }
 
 /*

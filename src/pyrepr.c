@@ -146,7 +146,7 @@ static void str_string(pyout *o, const char *text, const dsx_token *t)
 static size_t gather_digits(const char *s, size_t n, char *digits, long *k, bool *negative)
 {
     dsx_decimal d;
-    size_t kept = 0, i, cut;
+    size_t kept = 0, i;
     bool nonzero = dsx_decimal_scan(s, n, &d);
     *negative = d.negative;   /* set for a zero too: -0.0 */
     if (!nonzero) return 0;
@@ -154,8 +154,7 @@ static size_t gather_digits(const char *s, size_t n, char *digits, long *k, bool
         if (s[i] != '.') digits[kept++] = s[i];
     if (d.places > kept) digits[kept++] = '1';   /* cut: what was cut ends in s[last], not 0 */
     /* value = SIGNIFICANT x 10^k; far out of range either way, k is clamped */
-    cut = d.places - kept;   /* the digits cut count as zeros after those kept */
-    d.up = d.up + cut < d.up ? SIZE_MAX : d.up + cut;
+    d.up = dsx_add_saturated(d.up, d.places - kept);   /* the digits cut count as zeros after those kept */
     if (d.up >= d.down) *k = d.up - d.down > K_LIMIT ? K_LIMIT : (long)(d.up - d.down);
     else *k = d.down - d.up > K_LIMIT ? -K_LIMIT : -(long)(d.down - d.up);
     return kept;
