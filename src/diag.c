@@ -41,32 +41,33 @@ dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 
 /*
  * Lines and columns of the stored diagnostics, found once the walk is over
- * (not while the stack is deep inside it): they are in document order, so
- * one forward walk over the text serves them all.
+ * (not while the stack is deep inside it): they are in document order
+ * (dsx_diags_add keeps them so), so one forward walk over the text serves
+ * them all, each stretch starting where the one before ended.
  */
 void dsx_diags_locate(dsx_diag_list *list, const char *text)
 {
-    const char *p = text, *line_start = text;
+    const char *line_start = text, *from = text;
     uint32_t line = 1;
-    size_t i;
-    for (i = 0; list && i < list->stored; i++) {
-        dsx_diag *d = &list->items[i];
-        const char *end = text + d->offset;
+    dsx_diag *d, *stop;
+    if (!list) return;
+    /* by pointer, and each stretch from the last offset: smaller under -Os (make size) */
+    for (d = list->items, stop = d + list->stored; d < stop; d++) {
+        const char *p = from, *end = text + d->offset;
 #ifndef DSX_SMALL   /* memchr: many bytes a step where the C library has it so */
-        while (p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            if (!nl) break;
+        const char *nl;
+        while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
             line++;
             p = line_start = nl + 1;
         }
-        if (p < end) p = end;
 #else   /* a byte a step: no memchr to link */
-        while (p < end) {
-            if (*p++ != '\n') continue;
-            line++;
-            line_start = p;
-        }
+        for (; p < end; p++)
+            if (*p == '\n') {
+                line++;
+                line_start = p + 1;
+            }
 #endif
+        from = end;
         d->line = line;
         d->column = (uint32_t)(end - line_start + 1);
     }
