@@ -120,28 +120,29 @@ static const char short_escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
 static int32_t read_escape(const uint8_t **at, const uint8_t *end)
 {
     const uint8_t *p = *at + 1;
+    const char *e;
     uint32_t high = 0;
     size_t k;
     if (p >= end) return char_fails(at, DSX_REASON_END, end);
-    for (k = 0; k < sizeof short_escapes - 1; k += 2) {
-        if (*p != (uint8_t)short_escapes[k]) continue;
+    for (e = short_escapes; *e != '\0'; e += 2) {   /* the pairs end at the string's NUL */
+        if (*p != (uint8_t)e[0]) continue;
         *at = p + 1;
-        return (uint8_t)short_escapes[k + 1];
+        return (uint8_t)e[1];
     }
     if (*p != 'u') return char_fails(at, DSX_REASON_BAD_ESCAPE, p);
     for (;;) {   /* p is at the 'u' */
         uint32_t v = 0;
-        for (k = 1; k <= 4; k++) {
+        for (k = 1; k <= 4; k++) {   /* p at each digit in turn */
             int h;
-            if ((size_t)(end - p) <= k) return char_fails(at, DSX_REASON_END, end);
-            h = hex_value(p[k]);
-            if (h < 0) return char_fails(at, DSX_REASON_BAD_UNICODE_ESCAPE, p + k);
+            if (++p >= end) return char_fails(at, DSX_REASON_END, end);
+            h = hex_value(*p);
+            if (h < 0) return char_fails(at, DSX_REASON_BAD_UNICODE_ESCAPE, p);
             v = (v << 4) | (uint32_t)h;
             if ((k == 1 && high && v != 0xD) ||
                 (k == 2 && (high ? v < 0xDC || v > 0xDF : v >= 0xDC && v <= 0xDF)))
-                return char_fails(at, DSX_REASON_LONE_SURROGATE, p + k);
+                return char_fails(at, DSX_REASON_LONE_SURROGATE, p);
         }
-        p += 5;
+        p++;
         if (high) v = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00);
         if (high || v < 0xD800 || v > 0xDBFF) {
             *at = p;
@@ -149,7 +150,7 @@ static int32_t read_escape(const uint8_t **at, const uint8_t *end)
         }
         high = v;
         for (k = 0; k < 2; k++) {   /* "\\u" of the low half, at once */
-            if ((size_t)(end - p) <= k) return char_fails(at, DSX_REASON_END, end);
+            if (p + k >= end) return char_fails(at, DSX_REASON_END, end);
             if (p[k] != (uint8_t)"\\u"[k]) return char_fails(at, DSX_REASON_LONE_SURROGATE, p + k);
         }
         p++;
