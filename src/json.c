@@ -299,7 +299,7 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
         size_t part = i;
         while (i < n && is_digit(s[i])) i++;
         if (i == part) return fail_unexpected(r, t, DSX_REASON_DIGIT_EXPECTED, i);
-        if (!flags && s[first] == '0' && i > first + 1)   /* the digit after a leading 0 */
+        if (!flags && s[first] == '0' && i - first > 1)   /* the digit after a leading 0 */
             return fail_unexpected(r, t, DSX_REASON_LEADING_ZERO, first + 1);
         if (i >= n) break;
         if (!flags && s[i] == '.') {
