@@ -256,8 +256,10 @@ static FOLDED int find_through_decoder(const validator *v, const dsx_token *t, u
         count = enum_member->value_count;
         stride = sizeof(dsx_string_ref);
     }
-    for (i = 0; i < count; i++, row += stride)
-        if (decodes_to(text_of(v), t, texts + row[0], row[1])) return (int)i;
+    for (i = 0; i < count; i++) {   /* a row by its index: one induction variable (make size) */
+        const uint8_t *entry = row + i * stride;
+        if (decodes_to(text_of(v), t, texts + entry[0], entry[1])) return (int)i;
+    }
     return -1;
 }
 
