@@ -25,18 +25,21 @@ void dsx_diags_clear(dsx_diag_list *list)
  */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
-    size_t at = list->stored, last;
+    dsx_diag *slot, *last;
     list->total++;
     if (severity == DSX_SEVERITY_ERROR) list->errors++;
     else list->warnings++;
-    while (at > 0 && list->items[at - 1].offset > offset) at--;
-    if (at >= list->capacity) return NULL;   /* later than everything kept */
+    if (!list->capacity) return NULL;   /* only counted (items may be NULL) */
+    /* by pointer: smaller under -Os than by index (make size) */
+    slot = list->items + list->stored;
+    while (slot > list->items && slot[-1].offset > offset) slot--;
+    if (slot >= list->items + list->capacity) return NULL;   /* later than everything kept */
     if (list->stored < list->capacity) list->stored++;   /* else the last one kept drops out */
-    for (last = list->stored - 1; last > at; last--) list->items[last] = list->items[last - 1];   /* rare */
-    memset(&list->items[at], 0, sizeof list->items[0]);
-    list->items[at].offset = offset;
-    list->items[at].severity = severity;
-    return &list->items[at];
+    for (last = list->items + list->stored - 1; last > slot; last--) *last = last[-1];   /* rare */
+    memset(slot, 0, sizeof *slot);
+    slot->offset = offset;
+    slot->severity = severity;
+    return slot;
 }
 
 /*
@@ -50,7 +53,7 @@ void dsx_diags_locate(dsx_diag_list *list, const char *text)
     const char *line_start = text, *from = text;
     uint32_t line = 1;
     dsx_diag *d, *stop;
-    if (!list) return;
+    if (!list || !list->stored) return;   /* none (items may be NULL) */
     /* by pointer, and each stretch from the last offset: smaller under -Os (make size) */
     for (d = list->items, stop = d + list->stored; d < stop; d++) {
         const char *p = from, *end = text + d->offset;
