@@ -225,11 +225,11 @@ static bool decodes_to(const char *json, const dsx_token *t, const char *s, size
 {
     dsx_string_iter it;
     int32_t cp;
-    size_t i = 0;
+    const char *end = s + n;
     dsx_string_iter_init(&it, json, t);
     while ((cp = dsx_string_next(&it)) >= 0)
-        if (i >= n || cp != (unsigned char)s[i++]) return false;
-    return i == n;
+        if (s == end || cp != (unsigned char)*s++) return false;
+    return s == end;
 }
 
 /*
