@@ -71,13 +71,15 @@ bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
 }
 
 /*
- * m x 10^times + digit, or UINT64_MAX (which stays) where that would pass
- * INT64_MAX / 10 x 10 + 9: out of int64's range, whatever comes after.
+ * m x 10^times + digit where that is at most INT64_MAX; otherwise some
+ * value above INT64_MAX, never a wrapped one: a step from m >= 2^60 (whose
+ * x 10 is past INT64_MAX) gives UINT64_MAX, and below 2^60, m x 10 + 9
+ * stays below 2^64. One shift to test, no 64-bit constant (make size).
  */
 static OUT_OF_LINE uint64_t shift_in(uint64_t m, size_t times, unsigned digit)
 {
     for (; times > 0; times--) {
-        if (m > (uint64_t)INT64_MAX / 10) return UINT64_MAX;
+        if (m >> 60) return UINT64_MAX;
         m *= 10;
     }
     return m + digit;
