@@ -322,15 +322,13 @@ static const char literals[] = "true\0\0false\0null";
 /* true, false or null, from its first letter c. */
 static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
 {
-    size_t which = c == 't' ? 0 : c == 'f' ? 1 : 2, k;
+    size_t which = c == 't' ? 0 : c == 'f' ? 1 : 2, at = r->pos;
     const char *word = literals + 6 * which;
-    for (k = 0; word[k] != '\0'; k++) {
-        size_t at = r->pos + k;
-        if (at >= r->length || r->text[at] != (uint8_t)word[k])   /* cut short: fail_unexpected says so */
+    for (; *word != '\0'; word++, at++)
+        if (at >= r->length || r->text[at] != (uint8_t)*word)   /* cut short: fail_unexpected says so */
             return fail_unexpected(r, t, DSX_REASON_LITERAL, at);
-    }
     r->state = ST_AFTER_VALUE;
-    return emit(r, t, (dsx_tok_kind)(DSX_TOK_TRUE + which), r->pos, r->pos + k, 0);
+    return emit(r, t, (dsx_tok_kind)(DSX_TOK_TRUE + which), r->pos, at, 0);
 }
 
 static int starts_with_bom(const dsx_reader *r)
