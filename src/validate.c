@@ -90,13 +90,15 @@ void dsx_config_init(dsx_config *config, dsx_profile profile)
     config->max_size = DSX_DEFAULT_MAX_SIZE;
 }
 
+/* The three two-valued settings are each 0 or 1: so is their OR (one test, make size). */
+typedef char two_valued_settings_are_checked[DSX_NULL_ABSENT == 1 && DSX_NUMBER_INTEGRAL_VALUE == 1 &&
+                                             DSX_SEVERITY_WARNING == 1 ? 1 : -1];
+
 static bool config_is_usable(const dsx_config *c)
 {
     return c->max_depth >= 1 && c->max_depth <= DSX_DEPTH_CAP &&
            (unsigned)c->unknown_members <= DSX_UNKNOWN_KEEP &&
-           (unsigned)c->null_values <= DSX_NULL_ABSENT &&
-           (unsigned)c->numbers <= DSX_NUMBER_INTEGRAL_VALUE &&
-           (unsigned)c->not_updatable <= DSX_SEVERITY_WARNING;
+           ((unsigned)c->null_values | (unsigned)c->numbers | (unsigned)c->not_updatable) <= 1;
 }
 
 /* ---- reporting ---- */
