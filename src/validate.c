@@ -15,6 +15,9 @@
 #include "model.h"
 
 enum walk_mode { WALK_REQUEST, WALK_OPTIONS, WALK_JSON_ONLY };
+/* A schema walk's mode, counted from the request's scope, is its top object's scope: */
+typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCOPE_OPTIONS &&
+                                     WALK_REQUEST == 0 ? 1 : -1];
 
 /*
  * Frames chosen, by measurement, for the worst-case stack and for size
@@ -531,9 +534,11 @@ static void check_conflicts(validator *v)
 static void finish_object(validator *v, const object_walk *o, const dsx_token *close)
 {
     int member;
+    unsigned given;
     if (o->scope == DSX_SCOPE_OPTIONS) return;   /* its rules were checked as it closed */
-    for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++)
-        if (!(v->request_given & DSX_BIT(member)))
+    given = v->request_given;
+    for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++, given >>= 1)
+        if (!(given & 1))
             report_error(v, DSX_CODE_REQUIRED, o, member, close);
 }
 
@@ -545,7 +550,7 @@ static void walk_document(validator *v)
     dsx_token root;
     if (next(v, &root) == DSX_TOK_ERROR) return;
     if (v->mode != WALK_JSON_ONLY && root.kind == DSX_TOK_OBJECT_BEGIN) {
-        init_walk(&o, in_request(v) ? DSX_SCOPE_REQUEST : DSX_SCOPE_OPTIONS);
+        init_walk(&o, (uint8_t)(DSX_SCOPE_REQUEST + v->mode));   /* the scope of the walk's mode */
         walk_members(v, &o, &root);   /* root's token: the names, then the closing brace */
         if (!failed(v)) finish_object(v, &o, &root);
     } else if (v->mode != WALK_JSON_ONLY) {
