@@ -60,18 +60,19 @@ typedef const char *const *dsx_text_table;
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
     DSX_NUMBER_NOT_INTEGER,   /* type: not an integer literal / value */
-    DSX_NUMBER_TOO_LOW,       /* range: below -INT64_MAX (INT64_MIN too; the caller's own minimum is higher) */
+    DSX_NUMBER_TOO_LOW,       /* range: below DSX_BYTES_PER_SECOND_MIN (-1) */
     DSX_NUMBER_TOO_HIGH       /* range: above INT64_MAX */
 } dsx_number_status;
 
 /*
- * The int64 value of a validated number token, exactly (no floating point);
- * 0 in *out unless DSX_NUMBER_OK. With `integral_values` false only integer
- * literals are accepted. The range is -INT64_MAX..INT64_MAX: the caller
- * compares with its own bounds (BytesPerSecond's minimum is -1).
+ * BytesPerSecond's value of a validated number token, exactly (no floating
+ * point): OK from DSX_BYTES_PER_SECOND_MIN to INT64_MAX, the value in *out
+ * (0 there unless OK). With `integral_values` false only integer literals
+ * are accepted. The minimum is checked here, not by the caller: one
+ * comparison of the magnitude (make size).
  */
-dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
-                                      bool integral_values, int64_t *out);
+dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
+                                       bool integral_values, int64_t *out);
 
 /*
  * A number token's text s[0..n) as S x 10^(up - down), S the digits from

@@ -1,6 +1,6 @@
 /*
  * Exact decimal reading of a JSON number, without floating point: for
- * BytesPerSecond, its int64 value (dsx_number_to_int64); for Python's
+ * BytesPerSecond, its int64 value (dsx_bytes_per_second); for Python's
  * float repr in botocore-style messages (pyrepr.c), its significant digits
  * and their power of ten (dsx_decimal_scan).
  *
@@ -12,6 +12,7 @@
  * alone decides: no power of ten is ever wrong, however long the token.
  */
 #include "internal.h"
+#include "model.h"
 
 static dsx_number_status out_of_range(bool negative)
 {
@@ -91,8 +92,8 @@ static OUT_OF_LINE uint64_t shift_in(uint64_t m, size_t times, unsigned digit)
  * zeros before a non-zero digit shifted in only then; the value is an
  * integer exactly when S is 0 or up >= down (S ends in a non-zero digit).
  */
-dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
-                                      bool integral_values, int64_t *out)
+dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
+                                       bool integral_values, int64_t *out)
 {
     const char *s = text + t->start, *end = text + t->end;
     bool negative = *s == '-', in_fraction = false;
@@ -116,7 +117,9 @@ dsx_number_status dsx_number_to_int64(const char *text, const dsx_token *t,
     if (!magnitude) return DSX_NUMBER_OK;   /* any zero, -0 too */
     if (up < down) return DSX_NUMBER_NOT_INTEGER;
     magnitude = shift_in(magnitude, up - down, 0);
-    if (magnitude > (uint64_t)INT64_MAX) return out_of_range(negative);   /* INT64_MIN too */
+    /* BytesPerSecond's range: from DSX_BYTES_PER_SECOND_MIN (-1) to INT64_MAX */
+    if (magnitude > (negative ? (uint64_t)-DSX_BYTES_PER_SECOND_MIN : (uint64_t)INT64_MAX))
+        return out_of_range(negative);
     *out = negative ? -(int64_t)magnitude : (int64_t)magnitude;
     return DSX_NUMBER_OK;
 }

@@ -308,11 +308,10 @@ static void check_enum(validator *v, int member, const dsx_token *value)
 /* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
 static void check_long(validator *v, int member, const dsx_token *value)
 {
-    int64_t number;   /* dsx_number_to_int64 always sets it */
+    int64_t number;   /* dsx_bytes_per_second always sets it */
     dsx_number_status status;
-    status = dsx_number_to_int64(text_of(v), value,
-                                 v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
-    if (status == DSX_NUMBER_OK && number < DSX_BYTES_PER_SECOND_MIN) status = DSX_NUMBER_TOO_LOW;
+    status = dsx_bytes_per_second(text_of(v), value,
+                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
     if (status == DSX_NUMBER_OK) {
         v->held.options.present |= DSX_BIT(member);
         v->held.options.bytes_per_second = number;
