@@ -20,8 +20,9 @@ void dsx_diags_clear(dsx_diag_list *list)
 
 /*
  * Counted, and when it is among the earliest `capacity` in document order,
- * given a slot at its place (after equal offsets): returned zeroed with its
- * offset and severity, for the caller to fill; NULL when only counted.
+ * given a slot at its place (after equal offsets): returned with its offset
+ * and severity set, for the caller to fill every other field (no zeroing
+ * first: the validator writes them all); NULL when only counted.
  */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
@@ -36,7 +37,6 @@ dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
     if (slot >= list->items + list->capacity) return NULL;   /* later than everything kept */
     if (list->stored < list->capacity) list->stored++;   /* else the last one kept drops out */
     for (last = list->items + list->stored - 1; last > slot; last--) *last = last[-1];   /* rare */
-    memset(slot, 0, sizeof *slot);
     slot->offset = offset;
     slot->severity = severity;
     return slot;

@@ -125,7 +125,11 @@ size_t dsx_arn_match_quoted(const char *s, size_t room);
 
 /* ---- diag.c: the caller's diagnostics array (clear and locate take NULL: no list, nothing to do) ---- */
 void dsx_diags_clear(dsx_diag_list *list);
-/* Counts a diagnostic; the zeroed slot to fill at its place in document order, or NULL. */
+/*
+ * Counts a diagnostic; its slot at its place in document order, or NULL. Only
+ * offset and severity are set: the caller writes every other field (line and
+ * column are dsx_diags_locate's).
+ */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity);
 /* Sets line and column of every stored diagnostic (after the walk: one pass). */
 void dsx_diags_locate(dsx_diag_list *list, const char *text);

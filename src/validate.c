@@ -154,6 +154,7 @@ static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int memb
     d->value_kind = value->kind;
     d->value_offset = value->start;
     d->value_length = value->end - value->start;
+    d->name_offset = d->name_length = 0;   /* report_name's; line and column: dsx_diags_locate's */
     return d;
 }
 
