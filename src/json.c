@@ -229,7 +229,7 @@ static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
 }
 
 /* The innermost container closes at r->pos: its bracket, which each caller has matched to it. */
-static dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
+static FOLDED dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
 {
     r->depth--;
     r->state = ST_AFTER_VALUE;
@@ -355,7 +355,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
 }
 
-static bool is_whitespace(uint8_t c)
+static FOLDED bool is_whitespace(uint8_t c)
 {
     /* one compare rejects every byte that can start a token */
     return c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
