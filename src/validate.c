@@ -25,9 +25,11 @@ typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCO
  * decoding comparison and the reporting run in short-lived frames of their
  * own (OUT_OF_LINE or external), not in the member loop's frame for the
  * whole walk; the enum and number checks, the look-ups and reading past a
- * value share the walk's frame (104 bytes), which costs less than frames of
- * their own; a one-line wrapper is folded into its callers (FOLDED). Both
- * hints are in json.h.
+ * value share the walk's frame (96 bytes), which costs less than frames of
+ * their own; the walk and the report of a malformation each have a frame
+ * of their own under run's (24 bytes), the outputs' and verdict's; a
+ * one-line wrapper is folded into its callers (FOLDED). Both hints are in
+ * json.h.
  */
 
 /*
@@ -179,7 +181,7 @@ static void report_name(validator *v, dsx_code code, const object_walk *o,
  * malformation, at its offset) or too big (set up as one at offset 0). The
  * limit broken, for its message, is carried as the value's length.
  */
-static void report_malformed(validator *v)
+static OUT_OF_LINE void report_malformed(validator *v)
 {
     const dsx_reader *r = &v->reader;
     dsx_token at;
@@ -544,7 +546,8 @@ static void finish_object(validator *v, const object_walk *o, const dsx_token *c
 
 /* ---- entry points ---- */
 
-static void walk_document(validator *v)
+/* The document's one value, walked where it is the top object, then its end. */
+static OUT_OF_LINE void walk_document(validator *v)
 {
     object_walk o;
     dsx_token root;
@@ -632,8 +635,8 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
  * valid options; where the document is malformed or a call failed, nothing
  * half-filled (the typed result zeroed; the kept list, by the caller). Four
  * arguments, the rest in the validator, so that the entry points pass
- * nothing on the stack; the walk is inlined here, one frame under the
- * entry's; the outputs are handled here once, not in each entry point.
+ * nothing on the stack; the walk is a frame under this one; the outputs
+ * are handled here once, not in each entry point.
  */
 static OUT_OF_LINE dsx_result run(validator *v, const char *json, size_t length,
                                   dsx_diag_list *diags)

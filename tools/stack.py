@@ -22,7 +22,7 @@ ALLOCATOR_CALLERS = {"src/kept.c:kept_grow", "src/kept.c:release", "dsx_kept_add
 # The one other call through a pointer: the walk hands an unknown member to
 # the validator's keep, which only ever holds keep_unknown (src/validate.c,
 # which adds it to the kept list). Counted as a call to it, on every path.
-POINTER_TARGETS = {"src/validate.c:run": "src/validate.c:keep_unknown"}
+POINTER_TARGETS = {"src/validate.c:walk_document": "src/validate.c:keep_unknown"}
 NODE = re.compile(r'node: \{ title: "([^"]+)" label: "([^"]*)"')
 EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
 
