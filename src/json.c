@@ -25,6 +25,8 @@ enum reader_state {
     ST_AFTER_VALUE,   /* after a complete value; at the end of the input, done */
     ST_FAILED
 };
+/* dsx_reader_init (json.h) starts a reader at 0: */
+typedef char root_state_is_checked[ST_ROOT == 0 ? 1 : -1];
 
 /*
  * What a string byte is: STRING_PLAIN for the bytes that stand for
@@ -40,18 +42,6 @@ static FOLDED enum string_byte string_byte_class(uint8_t c)
     if (c >= 0x80) return STRING_NON_ASCII;
     if (c == '"') return STRING_QUOTE;
     return c == '\\' ? STRING_BACKSLASH : STRING_PLAIN;
-}
-
-void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
-                     uint32_t max_depth)
-{
-    r->text = (const uint8_t *)text;
-    r->length = length;
-    r->pos = 0;
-    r->depth = 0;
-    r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
-    r->state = ST_ROOT;
-    r->error_reason = DSX_REASON_NONE;   /* is_object[] is read only as far as written */
 }
 
 static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }

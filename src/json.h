@@ -107,8 +107,18 @@ static inline dsx_code dsx_json_reason_code(dsx_json_reason reason)
                                      : DSX_CODE_SYNTAX;
 }
 
-void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
-                     uint32_t max_depth);
+/* In the header: a call at each of its few callers would be bigger than it. */
+static inline void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
+                                   uint32_t max_depth)
+{
+    r->text = (const uint8_t *)text;
+    r->length = length;
+    r->pos = 0;
+    r->depth = 0;
+    r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
+    r->state = 0;   /* ST_ROOT (json.c) */
+    r->error_reason = DSX_REASON_NONE;   /* is_object[] is read only as far as written */
+}
 
 /* Read the next token; returns its kind. After END or ERROR it repeats. */
 dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t);
