@@ -27,6 +27,11 @@ NODE = re.compile(r'node: \{ title: "([^"]+)" label: "([^"]*)"')
 EDGE = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
 
 
+def unclone(title):
+    """A function's title without the suffix of a copy GCC specialised (walk.constprop.0)."""
+    return re.sub(r"\.(constprop|isra|part)\.\d+$", "", title)
+
+
 def short(title):
     return title.split(":")[-1]
 
@@ -53,8 +58,8 @@ def deepest(name, frames, edges, memo, path, problems):
     if name in path:
         problems.append("recursion: " + " -> ".join(short(n) for n in path + [name]))
         return 0, [name]
-    if name == "__indirect_call" and path[-1] in POINTER_TARGETS:   # before the memo: per caller
-        return deepest(POINTER_TARGETS[path[-1]], frames, edges, memo, path, problems)
+    if name == "__indirect_call" and unclone(path[-1]) in POINTER_TARGETS:   # before the memo: per caller
+        return deepest(POINTER_TARGETS[unclone(path[-1])], frames, edges, memo, path, problems)
     if name in memo:
         return memo[name]
     if name == "__indirect_call":
