@@ -20,20 +20,22 @@ static dsx_number_status out_of_range(bool negative)
 }
 
 /*
- * The exponent at s (its 'e', or end where there is none), saturated, added
- * to *up or to *down by its sign. Folded into both callers: through the
- * pointers, a call of its own costs the validation image more (make size).
+ * The exponent at s (its 'e', or end where there is none), saturated, and
+ * whether it is negative (the grammar puts its sign right after the 'e').
+ * Folded into both callers, which add it to their own counts (make size).
  */
-static FOLDED void add_exponent(const char *s, const char *end, size_t *up, size_t *down)
+static FOLDED size_t exponent_at(const char *s, const char *end)
 {
     size_t exponent = 0;
-    size_t *side = up;
-    for (; s < end; s++) {   /* 'e', a sign, digits */
-        if (*s == '-') side = down;
+    for (; s < end; s++)   /* 'e', a sign, digits */
         if (*s >= '0' && *s <= '9')   /* below SIZE_MAX / 10 - 1, x 10 + 9 stays below SIZE_MAX */
             exponent = exponent >= SIZE_MAX / 10 - 1 ? SIZE_MAX : exponent * 10 + (size_t)(*s - '0');
-    }
-    *side = dsx_add_saturated(*side, exponent);
+    return exponent;
+}
+
+static FOLDED bool exponent_is_negative(const char *s, const char *end)
+{
+    return s < end && s[1] == '-';
 }
 
 /*
@@ -42,7 +44,7 @@ static FOLDED void add_exponent(const char *s, const char *end, size_t *up, size
  */
 bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
 {
-    size_t i, zeros = 0, places = 0;   /* digits since the first non-zero one */
+    size_t i, zeros = 0, places = 0, *side;   /* places: digits since the first non-zero one */
     bool in_fraction = false, any = false;
     d->negative = s[0] == '-';
     d->down = 0;
@@ -67,7 +69,8 @@ bool dsx_decimal_scan(const char *s, size_t n, dsx_decimal *d)
         zeros = 0;
     }
     d->up = zeros;
-    add_exponent(s + i, s + n, &d->up, &d->down);
+    side = exponent_is_negative(s + i, s + n) ? &d->down : &d->up;
+    *side = dsx_add_saturated(*side, exponent_at(s + i, s + n));
     return any;   /* false for any zero, -0 too */
 }
 
@@ -98,7 +101,7 @@ dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
     const char *s = text + t->start, *end = text + t->end;
     bool negative = *s == '-', in_fraction = false;
     uint64_t magnitude = 0;
-    size_t up = 0, down = 0;
+    size_t up = 0, down = 0, exponent;
     *out = 0;
     if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
         return DSX_NUMBER_NOT_INTEGER;
@@ -113,7 +116,9 @@ dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
         magnitude = shift_in(magnitude, up, (unsigned)(*s - '0'));
         up = 0;
     }
-    add_exponent(s, end, &up, &down);
+    exponent = exponent_at(s, end);
+    if (exponent_is_negative(s, end)) down = dsx_add_saturated(down, exponent);
+    else up = dsx_add_saturated(up, exponent);
     if (!magnitude) return DSX_NUMBER_OK;   /* any zero, -0 too */
     if (up < down) return DSX_NUMBER_NOT_INTEGER;
     magnitude = shift_in(magnitude, up - down, 0);
