@@ -85,12 +85,6 @@ int32_t dsx_utf8_decode(const uint8_t **at, const uint8_t *end)
     return (int32_t)cp;
 }
 
-/* Whether the byte at p (before end) starts no valid UTF-8 sequence. */
-static bool starts_bad_utf8(const uint8_t *p, const uint8_t *end)
-{
-    return dsx_utf8_decode(&p, end) < 0;
-}
-
 /* A malformed character: the cursor stops at its first offending byte; -reason. */
 static int32_t char_fails(const uint8_t **at, dsx_json_reason reason, const uint8_t *bad)
 {
@@ -176,14 +170,20 @@ static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reaso
     return DSX_TOK_ERROR;
 }
 
-/* A byte that cannot stand here: utf8 when it starts no valid sequence. */
+/*
+ * A byte that cannot stand here: utf8 when it starts no valid sequence; a
+ * byte-order mark where it starts the text (only a value could stand there).
+ */
 static dsx_tok_kind fail_unexpected(dsx_reader *r, dsx_token *t,
                                     dsx_json_reason reason, size_t offset)
 {
+    const uint8_t *at = r->text + offset;
+    int32_t cp;
     if (offset >= r->length)
         return fail(r, t, DSX_REASON_END, r->length);
-    if (starts_bad_utf8(r->text + offset, r->text + r->length))
-        return fail(r, t, DSX_REASON_UTF8, offset);
+    cp = dsx_utf8_decode(&at, r->text + r->length);
+    if (cp < 0) reason = DSX_REASON_UTF8;
+    if (cp == 0xFEFF && offset == 0) reason = DSX_REASON_BOM;
     return fail(r, t, reason, offset);
 }
 
@@ -321,12 +321,6 @@ static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
     return emit(r, t, (dsx_tok_kind)(DSX_TOK_TRUE + which), r->pos, at, 0);
 }
 
-static int starts_with_bom(const dsx_reader *r)
-{
-    return r->pos == 0 && r->length >= 3 && r->text[0] == 0xEF &&
-           r->text[1] == 0xBB && r->text[2] == 0xBF;
-}
-
 static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
 {
     switch (c) {
@@ -340,8 +334,6 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     if (c == ']' && r->state == ST_ARRAY_FIRST) return close_container(r, t);   /* [] */
     if (c == ']' && r->state == ST_ELEMENT)
         return fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
-    if (r->state == ST_ROOT && starts_with_bom(r))
-        return fail(r, t, DSX_REASON_BOM, 0);
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
 }
 
