@@ -339,8 +339,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
 
 static FOLDED bool is_whitespace(uint8_t c)
 {
-    /* one compare rejects every byte that can start a token */
-    return c <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';   /* compilers test these as one bit set */
 }
 
 /* Steps over whitespace; true when a byte follows (then r->pos is at it). */
