@@ -24,12 +24,14 @@ void dsx_diags_clear(dsx_diag_list *list)
  * and severity set, for the caller to fill every other field (no zeroing
  * first: the validator writes them all); NULL when only counted.
  */
+typedef char severities_are_checked[DSX_SEVERITY_ERROR == 0 && DSX_SEVERITY_WARNING == 1 ? 1 : -1];
+
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
     dsx_diag *slot, *last;
     list->total++;
-    if (severity == DSX_SEVERITY_ERROR) list->errors++;
-    else list->warnings++;
+    list->warnings += severity;   /* a warning counts 1, an error 0 (checked below) */
+    list->errors = list->total - list->warnings;
     if (!list->capacity) return NULL;   /* only counted (items may be NULL) */
     /* by pointer: smaller under -Os than by index (make size) */
     slot = list->items + list->stored;
