@@ -19,10 +19,11 @@
  * The pattern as one template: a byte from ' ' up stands for itself, a
  * byte below ' ' for a class of characters. A run (partition, region) ends
  * at the first character it cannot take, which the template's next byte
- * then matches: a ':', which neither run contains.
+ * then matches: a ':', which neither run contains. Both runs take
+ * [a-z0-9-] (one test); a partition with a digit is none of partitions[].
  */
 enum template_class {
-    ARN_PARTITION = 1,   /* one of partitions[], a run of [a-z-] */
+    ARN_PARTITION = 1,   /* one of partitions[] (each [a-z-]) */
     ARN_REGION,          /* [a-z0-9-]+ */
     ARN_DIGITS,          /* [0-9], as many as the template's next byte */
     ARN_HEX              /* [0-9a-f], as many as the template's next byte */
@@ -80,17 +81,15 @@ void dsx_arn_matcher_feed(dsx_arn_matcher *m, int32_t cp)
             if (++m->count == arn_template[m->at + 1]) next_piece(m, 2);
             return;
         }
-        if (t == ARN_REGION && region_char(cp)) {
-            m->count = 1;   /* only "at least one" matters */
-            return;
-        }
-        if (t == ARN_PARTITION && m->count < sizeof m->partition &&
-            ((cp >= 'a' && cp <= 'z') || cp == '-')) {
-            m->partition[m->count++] = (char)cp;
+        if (region_char(cp)) {   /* a run goes on (a digit only fails a partition later) */
+            if (m->count < sizeof m->partition) m->partition[m->count] = (char)cp;
+            if (m->count <= sizeof m->partition) m->count++;   /* past the buffer: no partition */
             return;
         }
         /* cp cannot extend the run: it ends here if it is complete, and cp is the next piece's */
-        if (t == ARN_REGION ? m->count == 0 : !known_partition(m->partition, m->count)) break;
+        if (t == ARN_REGION ? m->count == 0
+                            : m->count > sizeof m->partition || !known_partition(m->partition, m->count))
+            break;
         next_piece(m, 1);
     }
     m->at = DSX_ARN_FAILED;

@@ -96,8 +96,8 @@ static inline size_t dsx_add_saturated(size_t a, size_t b)
 /* ---- arn.c: the TaskExecutionArn pattern, fed one code point at a time ---- */
 typedef struct dsx_arn_matcher {
     uint8_t at;              /* the byte of the pattern's template being matched; DSX_ARN_FAILED */
-    uint8_t count;           /* characters matched of it */
-    char partition[10];      /* the partition seen so far */
+    uint8_t count;           /* characters matched of it (a run's: at most 11, past partition[]) */
+    char partition[10];      /* the partition seen so far, as far as it fits */
 } dsx_arn_matcher;
 
 #define DSX_ARN_TEMPLATE_LENGTH 50   /* at the end of the template: matched (arn.c checks it) */
