@@ -593,7 +593,7 @@ static FOLDED void start(validator *v, enum walk_mode mode, const dsx_config *co
                          dsx_kept *kept)
 {
     memset(v, 0, sizeof *v);
-    v->mode = (uint8_t)mode;
+    if (mode != WALK_REQUEST) v->mode = (uint8_t)mode;   /* 0 is memset's: no store where it is constant */
     v->config = config;
     if (!kept) return;
     dsx_kept_free(kept);
