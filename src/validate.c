@@ -43,6 +43,10 @@ typedef void (*unknown_keeper)(validator *v, uint8_t scope, const dsx_token *nam
                                size_t value_start);
 
 struct validator {
+    uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
+    uint8_t request_given;    /* request members given a non-absent value (bits) */
+    bool no_memory;           /* the kept list could not grow */
+    bool invalid;             /* an error was found: the verdict, with or without a list */
     dsx_reader reader;        /* its text is the document (text_of) */
     const dsx_config *config;
     dsx_diag_list *diags;     /* NULL when the caller wants the verdict only */
@@ -51,20 +55,19 @@ struct validator {
     dsx_request *request;     /* where the ARN goes (may be NULL) */
     dsx_options *options_out; /* where the valid options go at the end (may be NULL) */
     size_t mtime;             /* where the first valid Mtime's string starts (conflicts) */
+    size_t transfer_mode;     /* the same for TransferMode */
     union {                   /* held during the walk, by its kind (v->mode), sharing bytes: */
         dsx_options options;  /* a schema walk: the valid options, whatever the caller asked */
         dsx_diag_list list;   /* check_json: the list of its one diagnostic */
     } held;
-    size_t transfer_mode;     /* the same for TransferMode */
-    uint8_t mode;             /* what the document must be: enum walk_mode (in_request) */
-    uint8_t request_given;    /* request members given a non-absent value (bits) */
-    bool no_memory;           /* the kept list could not grow */
-    bool invalid;             /* an error was found: the verdict, with or without a list */
 };
 /*
  * The fields in this order leave no hole on 32-bit targets (the options
- * start 8-aligned after eight words): a smaller frame (make stack). The
- * request's members fit request_given's bits:
+ * start 8-aligned after 22 words): a smaller frame (make stack). The byte
+ * fields come first, where a Cortex-M reads and writes them with 16-bit
+ * instructions (offsets below 32), and the reader right after them, where
+ * its own fields stay below 32 too (make size). The request's members fit
+ * request_given's bits:
  */
 typedef char request_bits_are_checked[DSX_REQUEST_MEMBER_COUNT <= 8 ? 1 : -1];
 
