@@ -53,19 +53,19 @@ const dsx_member_info dsx_option_members[DSX_OPTION_COUNT] = {
     {46, 5, DSX_KIND_ENUM, 5, 2}, /* Atime */
     {51, 5, DSX_KIND_ENUM, 7, 2}, /* Mtime */
     {56, 3, DSX_KIND_ENUM, 9, 4}, /* Uid */
-    {59, 3, DSX_KIND_ENUM, 13, 4}, /* Gid */
-    {62, 20, DSX_KIND_ENUM, 17, 2}, /* PreserveDeletedFiles */
-    {82, 15, DSX_KIND_ENUM, 19, 2}, /* PreserveDevices */
-    {97, 16, DSX_KIND_ENUM, 21, 2}, /* PosixPermissions */
-    {113, 14, DSX_KIND_LONG, 23, 0}, /* BytesPerSecond */
-    {127, 12, DSX_KIND_ENUM, 23, 2}, /* TaskQueueing */
-    {139, 8, DSX_KIND_ENUM, 25, 3}, /* LogLevel */
-    {147, 12, DSX_KIND_ENUM, 28, 2}, /* TransferMode */
-    {159, 27, DSX_KIND_ENUM, 30, 3}, /* SecurityDescriptorCopyFlags */
-    {186, 10, DSX_KIND_ENUM, 33, 2}, /* ObjectTags */
+    {59, 3, DSX_KIND_ENUM, 9, 4}, /* Gid */
+    {62, 20, DSX_KIND_ENUM, 13, 2}, /* PreserveDeletedFiles */
+    {82, 15, DSX_KIND_ENUM, 7, 2}, /* PreserveDevices */
+    {97, 16, DSX_KIND_ENUM, 7, 2}, /* PosixPermissions */
+    {113, 14, DSX_KIND_LONG, 15, 0}, /* BytesPerSecond */
+    {127, 12, DSX_KIND_ENUM, 15, 2}, /* TaskQueueing */
+    {139, 8, DSX_KIND_ENUM, 17, 3}, /* LogLevel */
+    {147, 12, DSX_KIND_ENUM, 20, 2}, /* TransferMode */
+    {159, 27, DSX_KIND_ENUM, 22, 3}, /* SecurityDescriptorCopyFlags */
+    {186, 10, DSX_KIND_ENUM, 25, 2}, /* ObjectTags */
 };
 
-const dsx_string_ref dsx_enum_values[35] = {
+const dsx_string_ref dsx_enum_values[27] = {
     {0, 24}, /* POINT_IN_TIME_CONSISTENT */
     {24, 22}, /* ONLY_FILES_TRANSFERRED */
     {46, 4}, /* NONE */
@@ -79,16 +79,8 @@ const dsx_string_ref dsx_enum_values[35] = {
     {80, 9}, /* INT_VALUE */
     {89, 4}, /* NAME */
     {93, 4}, /* BOTH */
-    {46, 4}, /* NONE */
-    {80, 9}, /* INT_VALUE */
-    {89, 4}, /* NAME */
-    {93, 4}, /* BOTH */
     {72, 8}, /* PRESERVE */
     {97, 6}, /* REMOVE */
-    {46, 4}, /* NONE */
-    {72, 8}, /* PRESERVE */
-    {46, 4}, /* NONE */
-    {72, 8}, /* PRESERVE */
     {102, 7}, /* ENABLED */
     {108, 8}, /* DISABLED */
     {116, 3}, /* OFF */
@@ -118,7 +110,7 @@ const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS] = {14, 0, 8, 9, 0, 5, 0, 7, 
 #ifndef DSX_SMALL   /* only the hashed value look-up and the fast path use these */
 /* Index into dsx_enum_values + 1 by dsx_value_hash() (0: none); no two values of the model share a slot. */
 const uint8_t dsx_value_hash_step = 41;
-const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 19, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 18, 0, 0, 3, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 31, 12, 25, 0, 0, 0, 24, 0, 0, 0, 20, 0, 0, 0, 1, 10, 0, 21, 13, 11, 0, 32, 0, 0, 5, 0, 33, 0, 0, 0, 0, 27, 0, 4, 0, 0, 0, 26, 0, 0, 0, 35, 16, 0, 0, 0, 0, 0, 34, 0, 0, 22, 0, 0, 0, 0, 14, 0, 23, 17, 15, 6, 0, 0, 0, 0, 28, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 29};
+const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 15, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 14, 0, 0, 3, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 23, 12, 17, 0, 0, 0, 16, 0, 0, 0, 8, 0, 0, 0, 1, 10, 0, 9, 13, 11, 0, 24, 0, 0, 5, 0, 25, 0, 0, 0, 0, 19, 0, 4, 0, 0, 0, 18, 0, 0, 0, 27, 12, 0, 0, 0, 0, 0, 26, 0, 0, 8, 0, 0, 0, 0, 10, 0, 9, 13, 11, 6, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 21};
 
 /*
  * The fast path's look-ups by the first four bytes of a name or value and
@@ -130,9 +122,9 @@ const uint8_t dsx_value_slots[DSX_VALUE_HASH_SLOTS] = {0, 0, 0, 0, 0, 0, 19, 30,
 const uint32_t dsx_prefix_multiplier = 0xf519f70au;
 const dsx_fast_slot dsx_fast_request_slots[DSX_PREFIX_HASH_SLOTS] = {{0, 0, 0, 0}, {2, 7, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 16, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
 const uint8_t dsx_fast_request_next[DSX_REQUEST_MEMBER_COUNT] = {0, 0};
-const dsx_fast_slot dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {{0, 0, 0, 0}, {0, 0, 0, 0}, {4, 5, 7, 2}, {7, 20, 17, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {10, 14, 23, 0}, {12, 8, 25, 3}, {11, 12, 23, 2}, {6, 3, 13, 4}, {0, 0, 0, 0}, {2, 13, 3, 2}, {0, 0, 0, 0}, {3, 5, 5, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 10, 0, 3}, {0, 0, 0, 0}, {0, 0, 0, 0}, {15, 10, 33, 2}, {14, 27, 30, 3}, {5, 3, 9, 4}, {13, 12, 28, 2}, {9, 16, 21, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+const dsx_fast_slot dsx_fast_option_slots[DSX_PREFIX_HASH_SLOTS] = {{0, 0, 0, 0}, {0, 0, 0, 0}, {4, 5, 7, 2}, {7, 20, 13, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {10, 14, 15, 0}, {12, 8, 17, 3}, {11, 12, 15, 2}, {6, 3, 9, 4}, {0, 0, 0, 0}, {2, 13, 3, 2}, {0, 0, 0, 0}, {3, 5, 5, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 10, 0, 3}, {0, 0, 0, 0}, {0, 0, 0, 0}, {15, 10, 25, 2}, {14, 27, 22, 3}, {5, 3, 9, 4}, {13, 12, 20, 2}, {9, 16, 7, 2}, {0, 0, 0, 0}, {0, 0, 0, 0}};
 const uint8_t dsx_fast_option_next[DSX_OPTION_COUNT] = {0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
-const uint32_t dsx_value_prefixes[35] = {
+const uint32_t dsx_value_prefixes[27] = {
     0x4e494f50u, /* POINT_IN_TIME_CONSISTENT */
     0x594c4e4fu, /* ONLY_FILES_TRANSFERRED */
     0x454e4f4eu, /* NONE */
@@ -146,16 +138,8 @@ const uint32_t dsx_value_prefixes[35] = {
     0x5f544e49u, /* INT_VALUE */
     0x454d414eu, /* NAME */
     0x48544f42u, /* BOTH */
-    0x454e4f4eu, /* NONE */
-    0x5f544e49u, /* INT_VALUE */
-    0x454d414eu, /* NAME */
-    0x48544f42u, /* BOTH */
     0x53455250u, /* PRESERVE */
     0x4f4d4552u, /* REMOVE */
-    0x454e4f4eu, /* NONE */
-    0x53455250u, /* PRESERVE */
-    0x454e4f4eu, /* NONE */
-    0x53455250u, /* PRESERVE */
     0x42414e45u, /* ENABLED */
     0x41534944u, /* DISABLED */
     0x2246464fu, /* OFF */

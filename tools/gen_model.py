@@ -131,18 +131,22 @@ def tables_source(request_names, options):
     option_rows = []
     defaults = []   # only the emitter reads them: a table of their own, not a byte of every row
     option_infos = []   # what a fast-path slot holds: name length, first value, value count
+    firsts = {}   # a list of values already in the table (Uid's for Gid): its first index, shared
     for name, kind, values in options:
-        first = len(value_refs)
+        if tuple(values) not in firsts:
+            firsts[tuple(values)] = len(value_refs)
+            for v in values:
+                value_refs.append((texts.intern(v), len(v), v))
+        first = firsts[tuple(values)]
         option_infos.append((len(name), first, len(values)))
-        for v in values:
-            value_refs.append((texts.intern(v), len(v), v))
         defaults.append(values.index(DEFAULTS[name]) if kind == "ENUM" else 0)
         option_rows.append(member_row(name, kind, first, len(values)))
     value_rows = ["    {%d, %d}, /* %s */" % r for r in value_refs]
     multiplier, (request_slots, option_slots) = hash_tables(
         [request_names, [name for name, _, _ in options]])
     value_step, value_slots = value_hash_table(
-        [(member, value) for member, (_, _, values) in enumerate(options) for value in values])
+        [(member, value, firsts[tuple(values)] + k)
+         for member, (_, _, values) in enumerate(options) for k, value in enumerate(values)])
     prefix_multiplier, prefix_rows = prefix_tables(
         [request_names, [name for name, _, _ in options]])
     value_prefixes = [prefix_word(v) for _, _, v in value_refs]
@@ -256,10 +260,11 @@ def value_hash(member, value, step):
 
 
 def value_hash_table(pairs):
-    """The smallest member step under which every (member, value) of the model hashes apart."""
+    """The smallest member step under which every (member, value) of the model hashes apart;
+    a slot holds the value's index in dsx_enum_values + 1 (pairs: member, value, index)."""
     for step in range(1, 256):
         slots = [0] * VALUE_HASH_SLOTS
-        for index, (member, value) in enumerate(pairs):
+        for member, value, index in pairs:
             if len(value.encode("utf-8")) < 2:
                 fail("enum value %r shorter than the value hash reads" % value)
             h = value_hash(member, value, step)
