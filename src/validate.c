@@ -506,23 +506,6 @@ static void report_conflict(validator *v, int member, size_t start, uint8_t rule
                  &value);
 }
 
-/* The two cross-member rules, over valid options (the fast path asks them too). */
-bool dsx_atime_mtime_conflict(const dsx_options *o)
-{
-    uint32_t both = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
-    return (o->present & both) == both &&
-           (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) !=
-               (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE);
-}
-
-bool dsx_remove_all_conflict(const dsx_options *o)
-{
-    uint32_t both = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
-    return (o->present & both) == both &&
-           o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
-           o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL;
-}
-
 /* Cross-member rules, only between members whose values are valid. */
 static void check_conflicts(validator *v)
 {
