@@ -9,15 +9,6 @@
 
 #include <string.h>
 
-void dsx_diags_clear(dsx_diag_list *list)
-{
-    if (!list) return;
-    list->stored = 0;
-    list->total = 0;
-    list->errors = 0;
-    list->warnings = 0;
-}
-
 /*
  * Counted, and when it is among the earliest `capacity` in document order,
  * given a slot at its place (after equal offsets): returned with its offset
