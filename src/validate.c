@@ -136,7 +136,7 @@ static uint8_t kind_byte(diag_kind kind, unsigned which)   /* 0 code, 1 scope, 2
  * NULL when there is no list or it is full of earlier ones. Errors also
  * decide the verdict, list or not.
  */
-static dsx_diag *add_diag(validator *v, size_t offset, uint8_t severity)
+static OUT_OF_LINE dsx_diag *add_diag(validator *v, size_t offset, uint8_t severity)
 {
     if (severity == DSX_SEVERITY_ERROR) v->invalid = true;
     return v->diags ? dsx_diags_add(v->diags, offset, severity) : NULL;
