@@ -23,12 +23,18 @@
 #include "swar.h"
 #endif
 
+/*
+ * A member's kind: in its low four bits, the kind of the token its value
+ * starts with (dsx_tok_kind, json.h; validate.c checks), so that the type
+ * check is a mask, not a table (make size).
+ */
 typedef enum dsx_member_kind {
-    DSX_KIND_STRING,   /* TaskExecutionArn */
-    DSX_KIND_OBJECT,   /* Options */
-    DSX_KIND_ENUM,
-    DSX_KIND_LONG      /* BytesPerSecond */
+    DSX_KIND_OBJECT = 0,    /* Options: DSX_TOK_OBJECT_BEGIN */
+    DSX_KIND_STRING = 5,    /* TaskExecutionArn: DSX_TOK_STRING */
+    DSX_KIND_LONG = 6,      /* BytesPerSecond: DSX_TOK_NUMBER */
+    DSX_KIND_ENUM = 16 + 5  /* a string too */
 } dsx_member_kind;
+#define DSX_KIND_TOKEN 15   /* the token's bits of a kind */
 
 /* A member: its name and, for enums, its values in dsx_enum_values. */
 typedef struct dsx_member_info {

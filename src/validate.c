@@ -386,11 +386,11 @@ static OUT_OF_LINE void check_arn(validator *v, const dsx_token *value)
     v->request->present |= DSX_BIT(DSX_REQ_TASK_EXECUTION_ARN);
 }
 
-/* The token a value of each member kind starts with. */
-static const uint8_t kind_token[] = {
-    [DSX_KIND_STRING] = DSX_TOK_STRING, [DSX_KIND_OBJECT] = DSX_TOK_OBJECT_BEGIN,
-    [DSX_KIND_ENUM] = DSX_TOK_STRING, [DSX_KIND_LONG] = DSX_TOK_NUMBER
-};
+/* The token a value of each member kind starts with, in the kind's low bits (model.h): */
+typedef char member_kinds_are_checked[(int)DSX_KIND_OBJECT == (int)DSX_TOK_OBJECT_BEGIN &&
+                                      (int)DSX_KIND_STRING == (int)DSX_TOK_STRING &&
+                                      (int)DSX_KIND_LONG == (int)DSX_TOK_NUMBER &&
+                                      (DSX_KIND_ENUM & DSX_KIND_TOKEN) == (int)DSX_TOK_STRING ? 1 : -1];
 
 /*
  * Checks a value's first token. True for an Options object: the member
@@ -400,7 +400,7 @@ static bool check_value(validator *v, object_walk *o, int member,
                         const dsx_token *value)
 {
     uint8_t kind = dsx_scope_members(o->scope)[member].kind;
-    if (value->kind != kind_token[kind]) {
+    if (value->kind != (kind & DSX_KIND_TOKEN)) {
         report_error(v, DSX_CODE_TYPE, o, member, value);
         return false;
     }
