@@ -25,7 +25,7 @@ enum reader_state {
     ST_AFTER_VALUE,   /* after a complete value; at the end of the input, done */
     ST_FAILED
 };
-/* dsx_reader_init (json.h) starts a reader at 0: */
+/* dsx_reader_init and dsx_reader_start (json.h) start a reader in state 0: */
 typedef char root_state_is_checked[ST_ROOT == 0 ? 1 : -1];
 
 /*

@@ -107,17 +107,29 @@ static inline dsx_code dsx_json_reason_code(dsx_json_reason reason)
                                      : DSX_CODE_SYNTAX;
 }
 
-/* In the header: a call at each of its few callers would be bigger than it. */
-static inline void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
-                                   uint32_t max_depth)
+/*
+ * A reader over text[0..length) whose memory is already zeroed (the
+ * validator's is): only what is not 0 at the start is set. In the header,
+ * like dsx_reader_init: a call at each of their few callers would be
+ * bigger than they are.
+ */
+static inline void dsx_reader_start(dsx_reader *r, const char *text, size_t length,
+                                    uint32_t max_depth)
 {
     r->text = (const uint8_t *)text;
     r->length = length;
+    r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
+}
+
+/* A reader over text[0..length), at its start: at offset 0, depth 0, nothing failed. */
+static inline void dsx_reader_init(dsx_reader *r, const char *text, size_t length,
+                                   uint32_t max_depth)
+{
     r->pos = 0;
     r->depth = 0;
-    r->max_depth = (uint16_t)(max_depth > DSX_DEPTH_CAP ? DSX_DEPTH_CAP : max_depth);
     r->state = 0;   /* ST_ROOT (json.c) */
     r->error_reason = DSX_REASON_NONE;   /* is_object[] is read only as far as written */
+    dsx_reader_start(r, text, length, max_depth);
 }
 
 /* Read the next token; returns its kind. After END or ERROR it repeats. */

@@ -603,7 +603,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
     if (!json) json = "";
     dsx_diags_clear(diags);
     v->diags = diags;
-    dsx_reader_init(&v->reader, json, length, v->config->max_depth);
+    dsx_reader_start(&v->reader, json, length, v->config->max_depth);   /* start() zeroed it */
     if (length > v->config->max_size) {   /* not read at all: malformed at offset 0 */
         v->reader.error_reason = DSX_REASON_TOO_LARGE;
     } else {
