@@ -82,10 +82,6 @@ static bool in_request(const validator *v)
     return v->mode == WALK_REQUEST;
 }
 
-typedef struct object_walk {
-    uint8_t scope;            /* DSX_SCOPE_REQUEST or DSX_SCOPE_OPTIONS: its members (dsx_scope_members) */
-    uint32_t seen;            /* names met so far, for duplicates */
-} object_walk;
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
 {
@@ -163,17 +159,17 @@ static OUT_OF_LINE dsx_diag *report_value(validator *v, diag_kind kind, int memb
     return d;
 }
 
-static FOLDED void report_error(validator *v, dsx_code code, const object_walk *o,
+static FOLDED void report_error(validator *v, dsx_code code, uint8_t scope,
                                 int member, const dsx_token *value)
 {
-    report_value(v, kind_of(code, o->scope, 0, DSX_SEVERITY_ERROR), member, value);
+    report_value(v, kind_of(code, scope, 0, DSX_SEVERITY_ERROR), member, value);
 }
 
 /* unknown_member and duplicate_member also carry the name as written. */
-static void report_name(validator *v, dsx_code code, const object_walk *o,
+static void report_name(validator *v, dsx_code code, uint8_t scope,
                         int member, const dsx_token *name, const dsx_token *value)
 {
-    dsx_diag *d = report_value(v, kind_of(code, o->scope, 0, DSX_SEVERITY_ERROR), member, value);
+    dsx_diag *d = report_value(v, kind_of(code, scope, 0, DSX_SEVERITY_ERROR), member, value);
     if (!d) return;
     d->name_offset = name->start + 1;
     d->name_length = name->end - name->start - 2;
@@ -396,12 +392,12 @@ typedef char member_kinds_are_checked[(int)DSX_KIND_OBJECT == (int)DSX_TOK_OBJEC
  * Checks a value's first token. True for an Options object: the member
  * loop walks into it (no recursion); it reads past anything else.
  */
-static bool check_value(validator *v, object_walk *o, int member,
+static bool check_value(validator *v, uint8_t scope, int member,
                         const dsx_token *value)
 {
-    uint8_t kind = dsx_scope_members(o->scope)[member].kind;
+    uint8_t kind = dsx_scope_members(scope)[member].kind;
     if (value->kind != (kind & DSX_KIND_TOKEN)) {
-        report_error(v, DSX_CODE_TYPE, o, member, value);
+        report_error(v, DSX_CODE_TYPE, scope, member, value);
         return false;
     }
     switch (kind) {
@@ -414,75 +410,73 @@ static bool check_value(validator *v, object_walk *o, int member,
 }
 
 /* The first occurrence of a known member; true when it opens Options. */
-static bool check_member(validator *v, object_walk *o, int member,
+static bool check_member(validator *v, uint8_t scope, int member,
                          const dsx_token *value)
 {
     bool absent = value->kind == DSX_TOK_NULL &&
                   v->config->null_values == DSX_NULL_ABSENT;
     if (absent) return false;
-    if (o->scope == DSX_SCOPE_REQUEST) v->request_given |= (uint8_t)DSX_BIT(member);
-    if (in_request(v) && o->scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
-        report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, o->scope, 0,
+    if (scope == DSX_SCOPE_REQUEST) v->request_given |= (uint8_t)DSX_BIT(member);
+    if (in_request(v) && scope == DSX_SCOPE_OPTIONS && member != DSX_OPT_BYTES_PER_SECOND)
+        report_value(v, kind_of(DSX_CODE_NOT_UPDATABLE, scope, 0,
                                 (uint8_t)v->config->not_updatable), member, value);
-    return check_value(v, o, member, value);   /* null, where it is not absent: a type error */
+    return check_value(v, scope, member, value);   /* null, where it is not absent: a type error */
 }
 
-static int lookup_member(const validator *v, const object_walk *o,
-                         const dsx_token *name)
+static int lookup_member(const validator *v, uint8_t scope, const dsx_token *name)
 {
-    return find_decoded(v, name, o->scope, NULL);
-}
-
-static void init_walk(object_walk *o, uint8_t scope)
-{
-    o->scope = scope;
-    o->seen = 0;
+    return find_decoded(v, name, scope, NULL);
 }
 
 static void check_conflicts(validator *v);
 
 /*
- * The member loop shared by the request object and Options. The Options
- * object of a request is walked by this same loop one level down, so the
- * call graph has no cycle and the stack is fixed. The names go into the
- * caller's token, which holds the outer object's closing brace at the end.
- * Every value not walked into is read past in one place, after its checks.
+ * The member loop shared by the request object and Options, the top
+ * object being of scope `top`. The Options object of a request is walked
+ * by this same loop one level down (the request's names met wait in
+ * top_seen), so the call graph has no cycle and the stack is fixed. The
+ * names go into the caller's token, which holds the outer object's closing
+ * brace at the end. Every value not walked into is read past in one place,
+ * after its checks.
  */
-static void walk_members(validator *v, object_walk *outer, dsx_token *name)
+static void walk_members(validator *v, uint8_t top, dsx_token *name)
 {
-    object_walk options, *o = outer;
+    uint8_t scope = top;
+    uint32_t seen = 0, top_seen = 0;   /* names met here (duplicates); the request's, while in its Options */
     dsx_token value;
     for (;;) {
         int member;
         size_t value_start;
         if (next(v, name) != DSX_TOK_KEY) {   /* the closing brace, or an error */
             if (failed(v)) return;
-            if (o->scope == DSX_SCOPE_OPTIONS) {   /* an Options object is complete */
+            if (scope == DSX_SCOPE_OPTIONS) {   /* an Options object is complete */
                 check_conflicts(v);
                 if (v->request) v->request->present |= DSX_BIT(DSX_REQ_OPTIONS);
             }
-            if (o == outer) return;
-            o = outer;
+            if (scope == top) return;
+            scope = top;   /* back in the request */
+            seen = top_seen;
             continue;
         }
         if (next(v, &value) == DSX_TOK_ERROR) return;
-        member = lookup_member(v, o, name);
+        member = lookup_member(v, scope, name);
         if (member < 0 ? v->config->unknown_members == DSX_UNKNOWN_ERROR
-                       : (o->seen & DSX_BIT(member)) != 0) {   /* unknown, or met before */
-            report_name(v, member < 0 ? DSX_CODE_UNKNOWN_MEMBER : DSX_CODE_DUPLICATE_MEMBER, o,
+                       : (seen & DSX_BIT(member)) != 0) {   /* unknown, or met before */
+            report_name(v, member < 0 ? DSX_CODE_UNKNOWN_MEMBER : DSX_CODE_DUPLICATE_MEMBER, scope,
                         member, name, &value);
         } else if (member >= 0) {
-            o->seen |= DSX_BIT(member);
-            if (check_member(v, o, member, &value)) {
-                init_walk(&options, DSX_SCOPE_OPTIONS);
-                o = &options;
+            seen |= DSX_BIT(member);
+            if (check_member(v, scope, member, &value)) {   /* into the request's Options */
+                top_seen = seen;
+                seen = 0;
+                scope = DSX_SCOPE_OPTIONS;
                 continue;
             }
         }
         value_start = value.start;
         skip(v, &value);   /* what was not walked into: a scalar, a container of the wrong type */
         if (failed(v)) return;
-        if (member < 0 && v->keep) v->keep(v, o->scope, name, value_start);
+        if (member < 0 && v->keep) v->keep(v, scope, name, value_start);
     }
 }
 
@@ -519,15 +513,15 @@ static void check_conflicts(validator *v)
 }
 
 /* Once the top object is complete: the required members of a request. */
-static void finish_object(validator *v, const object_walk *o, const dsx_token *close)
+static void finish_object(validator *v, uint8_t scope, const dsx_token *close)
 {
     int member;
     unsigned given;
-    if (o->scope == DSX_SCOPE_OPTIONS) return;   /* its rules were checked as it closed */
+    if (scope == DSX_SCOPE_OPTIONS) return;   /* its rules were checked as it closed */
     given = v->request_given;
     for (member = 0; member < DSX_REQUEST_MEMBER_COUNT; member++, given >>= 1)
         if (!(given & 1))
-            report_error(v, DSX_CODE_REQUIRED, o, member, close);
+            report_error(v, DSX_CODE_REQUIRED, scope, member, close);
 }
 
 /* ---- entry points ---- */
@@ -535,13 +529,12 @@ static void finish_object(validator *v, const object_walk *o, const dsx_token *c
 /* The document's one value, walked where it is the top object, then its end. */
 static OUT_OF_LINE void walk_document(validator *v)
 {
-    object_walk o;
+    uint8_t top = (uint8_t)(DSX_SCOPE_REQUEST + v->mode);   /* the scope of the walk's mode */
     dsx_token root;
     if (next(v, &root) == DSX_TOK_ERROR) return;
     if (v->mode != WALK_JSON_ONLY && root.kind == DSX_TOK_OBJECT_BEGIN) {
-        init_walk(&o, (uint8_t)(DSX_SCOPE_REQUEST + v->mode));   /* the scope of the walk's mode */
-        walk_members(v, &o, &root);   /* root's token: the names, then the closing brace */
-        if (!failed(v)) finish_object(v, &o, &root);
+        walk_members(v, top, &root);   /* root's token: the names, then the closing brace */
+        if (!failed(v)) finish_object(v, top, &root);
     } else if (v->mode != WALK_JSON_ONLY) {
         report_value(v, kind_of(DSX_CODE_TYPE, DSX_SCOPE_DOCUMENT, 0, DSX_SEVERITY_ERROR), -1, &root);
     }
