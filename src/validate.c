@@ -21,17 +21,17 @@ typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCO
 
 /*
  * Frames chosen, by measurement, for the worst-case stack and for size
- * (make stack, make size): the ARN check, the int64 conversion, the
- * decoding comparison and the reporting run in short-lived frames of their
- * own (OUT_OF_LINE or external), not in the member loop's frame for the
- * whole walk; the enum and number checks, the look-ups and reading past a
- * value share the walk's frame (96 bytes), which costs less than frames of
- * their own; the walk and the report of a malformation each have a frame
- * of their own under run's (24 bytes), the outputs' and verdict's; a
- * one-line wrapper is folded into its callers (FOLDED). Both hints are in
- * json.h.
+ * (make stack, make size): the int64 conversion, the decoding comparison
+ * and the reporting run in short-lived frames of their own (OUT_OF_LINE or
+ * external), not in the member loop's frame for the whole walk; the enum,
+ * number and ARN checks, the look-ups and reading past a value share the
+ * walk's frame (104 bytes), which costs less than frames of their own; the
+ * walk and the report of a malformation each have a frame of their own
+ * under run's (24 bytes), the outputs' and verdict's; a one-line wrapper
+ * is folded into its callers (FOLDED). Both hints are in json.h. make
+ * stack is then at its budget, 384 bytes, counted as if every call nested
+ * (the tokenizer's calls that fail are tail calls: less in fact).
  */
-
 /*
  * What becomes of an unknown member once its value is read past: through a
  * pointer that only the entry points taking a kept list set (keep_unknown),
@@ -360,7 +360,7 @@ static size_t measure_arn(const validator *v, const dsx_token *value, char *copy
 }
 
 /* TaskExecutionArn's string: length and pattern; copied into the request when it is valid. */
-static OUT_OF_LINE void check_arn(validator *v, const dsx_token *value)
+static FOLDED void check_arn(validator *v, const dsx_token *value)
 {
     char *copy = v->request ? v->request->task_execution_arn : NULL;
     bool too_long, matches = false;
