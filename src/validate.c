@@ -310,13 +310,12 @@ static void check_enum(validator *v, int member, const dsx_token *value)
 /* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
 static void check_long(validator *v, int member, const dsx_token *value)
 {
-    int64_t number;   /* dsx_bytes_per_second always sets it */
-    dsx_number_status status;
-    status = dsx_bytes_per_second(text_of(v), value,
-                                  v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE, &number);
+    /* straight into the held options: 0 there unless valid, as before the walk */
+    dsx_number_status status = dsx_bytes_per_second(text_of(v), value,
+                                                    v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
+                                                    &v->held.options.bytes_per_second);
     if (status == DSX_NUMBER_OK) {
         v->held.options.present |= DSX_BIT(member);
-        v->held.options.bytes_per_second = number;
         return;
     }
     report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
