@@ -272,28 +272,9 @@ const char *dsx_python_type(const char *json, size_t offset, size_t length, uint
 size_t dsx_python_float_digits(const char *digits, size_t n, long k, char out[17],
                                long *point, bool *infinite);
 
-/*
- * ---- the cross-member rules, over valid options (validate.c, fast.c, emit.c) ----
- * In the header, folded into each caller: the validation image takes them
- * into its walk (-24 B); the emitter's copy costs the whole library 20 B
- * (docs/PORTING.md).
- */
-static inline bool dsx_atime_mtime_conflict(const dsx_options *o)
-{
-    uint32_t both = DSX_BIT(DSX_OPT_ATIME) | DSX_BIT(DSX_OPT_MTIME);
-    return (o->present & both) == both &&
-           (o->value[DSX_OPT_ATIME] == DSX_ATIME_BEST_EFFORT) !=
-               (o->value[DSX_OPT_MTIME] == DSX_MTIME_PRESERVE);
-}
-
-static inline bool dsx_remove_all_conflict(const dsx_options *o)
-{
-    uint32_t both = DSX_BIT(DSX_OPT_PRESERVE_DELETED_FILES) | DSX_BIT(DSX_OPT_TRANSFER_MODE);
-    return (o->present & both) == both &&
-           o->value[DSX_OPT_PRESERVE_DELETED_FILES] == DSX_PRESERVE_DELETED_FILES_REMOVE &&
-           o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL;
-}
-
+/* ---- validate.c: the cross-member rules, over valid options (fast.c and emit.c ask them too) ---- */
+bool dsx_atime_mtime_conflict(const dsx_options *o);
+bool dsx_remove_all_conflict(const dsx_options *o);
 
 /* ---- fast.c: the plainly valid document, decided in one pass ---- */
 /*
