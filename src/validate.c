@@ -520,6 +520,7 @@ static FOLDED bool remove_all_conflict(const dsx_options *o)
            o->value[DSX_OPT_TRANSFER_MODE] == DSX_TRANSFER_MODE_ALL;
 }
 
+#if !defined(DSX_SMALL) || !defined(DSX_NO_EMITTER)   /* the fast path's (not size-optimised) and the emitter's */
 bool dsx_atime_mtime_conflict(const dsx_options *o)
 {
     return atime_mtime_conflict(o);
@@ -529,6 +530,7 @@ bool dsx_remove_all_conflict(const dsx_options *o)
 {
     return remove_all_conflict(o);
 }
+#endif
 
 /* Cross-member rules, only between members whose values are valid. */
 static void check_conflicts(validator *v)
