@@ -399,12 +399,10 @@ static bool check_value(validator *v, uint8_t scope, int member,
         report_error(v, DSX_CODE_TYPE, scope, member, value);
         return false;
     }
-    switch (kind) {
-    case DSX_KIND_ENUM: check_enum(v, member, value); break;      /* an option's */
-    case DSX_KIND_LONG: check_long(v, member, value); break;      /* an option's */
-    case DSX_KIND_STRING: check_arn(v, value); break;             /* the request's */
-    default: return true;   /* Options: walked into */
-    }
+    if (kind == DSX_KIND_OBJECT) return true;   /* Options: walked into */
+    if (kind == DSX_KIND_ENUM) check_enum(v, member, value);   /* an option's */
+    else if (kind == DSX_KIND_LONG) check_long(v, member, value);   /* an option's */
+    else check_arn(v, value);   /* the request's */
     return false;
 }
 
