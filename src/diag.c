@@ -9,14 +9,15 @@
 
 #include <string.h>
 
+/* dsx_diags_add counts a severity by its value: a warning 1, an error 0. */
+typedef char severities_are_checked[DSX_SEVERITY_ERROR == 0 && DSX_SEVERITY_WARNING == 1 ? 1 : -1];
+
 /*
  * Counted, and when it is among the earliest `capacity` in document order,
  * given a slot at its place (after equal offsets): returned with its offset
  * and severity set, for the caller to fill every other field (no zeroing
  * first: the validator writes them all); NULL when only counted.
  */
-typedef char severities_are_checked[DSX_SEVERITY_ERROR == 0 && DSX_SEVERITY_WARNING == 1 ? 1 : -1];
-
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
     dsx_diag *slot, *last;

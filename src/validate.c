@@ -32,6 +32,7 @@ typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCO
  * stack is then at its budget, 384 bytes, counted as if every call nested
  * (the tokenizer's calls that fail are tail calls: less in fact).
  */
+
 /*
  * What becomes of an unknown member once its value is read past: through a
  * pointer that only the entry points taking a kept list set (keep_unknown),
@@ -81,7 +82,6 @@ static bool in_request(const validator *v)
 {
     return v->mode == WALK_REQUEST;
 }
-
 
 void dsx_config_init(dsx_config *config, dsx_profile profile)
 {
