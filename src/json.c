@@ -218,7 +218,11 @@ static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
                 r->pos, r->pos + 1, 0);
 }
 
-/* The innermost container closes at r->pos: its bracket, which each caller has matched to it. */
+/*
+ * The innermost container closes at r->pos: its bracket, which the step
+ * that returned DSX_TOK_CLOSING has matched to it. One copy, for the three
+ * places a container can close (make size).
+ */
 static FOLDED dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
 {
     r->depth--;
@@ -331,7 +335,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     default: break;
     }
     if (is_digit(c)) return scan_number(r, t);
-    if (c == ']' && r->state == ST_ARRAY_FIRST) return close_container(r, t);   /* [] */
+    if (c == ']' && r->state == ST_ARRAY_FIRST) return DSX_TOK_CLOSING;   /* [] */
     if (c == ']' && r->state == ST_ELEMENT)
         return fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
@@ -375,7 +379,7 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
         return DSX_TOK_NONE_YET;
 #endif
     }
-    if (c == (object ? '}' : ']')) return close_container(r, t);
+    if (c == (object ? '}' : ']')) return DSX_TOK_CLOSING;
     return fail_unexpected(r, t, object ? DSX_REASON_EXPECTED_OBJECT_NEXT
                                         : DSX_REASON_EXPECTED_ARRAY_NEXT, r->pos);
 }
@@ -403,7 +407,7 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
     case ST_NAME:
         if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
         if (c == '}') return r->state == ST_NAME ? fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos)
-                                                 : close_container(r, t);
+                                                 : DSX_TOK_CLOSING;
         return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
     case ST_COLON:
         if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
@@ -426,6 +430,7 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
         dsx_tok_kind kind;
         if (!skip_whitespace(r)) return at_end_of_input(r, t);
         kind = step(r, t, r->text[r->pos]);
+        if (kind == DSX_TOK_CLOSING) return close_container(r, t);
         if (kind != DSX_TOK_NONE_YET) return kind;
     }
 }
