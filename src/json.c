@@ -33,8 +33,16 @@ typedef char root_state_is_checked[ST_ROOT == 0 ? 1 : -1];
  * themselves, the others end the plain run. Compared, not looked up: a
  * 256-byte table would be the biggest piece of the tokenizer's flash, and
  * long runs of plain bytes go many at a time anyway (skip_plain_words).
+ * The two classes that go on to a character are the token flags they set
+ * (make size).
  */
-enum string_byte { STRING_PLAIN, STRING_QUOTE, STRING_BACKSLASH, STRING_CONTROL, STRING_NON_ASCII };
+enum string_byte {
+    STRING_PLAIN,
+    STRING_BACKSLASH = DSX_TF_ESCAPED,
+    STRING_QUOTE,
+    STRING_CONTROL,
+    STRING_NON_ASCII = DSX_TF_NON_ASCII
+};
 
 static FOLDED enum string_byte string_byte_class(uint8_t c)
 {
@@ -264,7 +272,7 @@ static dsx_tok_kind scan_string(dsx_reader *r, dsx_token *t, dsx_tok_kind kind)
         if (i < n && cls == STRING_QUOTE) break;
         if (i >= n || cls == STRING_CONTROL)   /* past the end, fail_unexpected says so */
             return fail_unexpected(r, t, DSX_REASON_CONTROL_CHARACTER, i);
-        t->flags |= cls == STRING_BACKSLASH ? DSX_TF_ESCAPED : DSX_TF_NON_ASCII;
+        t->flags |= (uint8_t)cls;   /* DSX_TF_ESCAPED or DSX_TF_NON_ASCII */
         at = s + i;
         cp = read_string_char(&at, s + n);
         if (cp < 0)   /* at the end, or at a byte starting no valid UTF-8 sequence: says so */
