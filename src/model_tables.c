@@ -23,24 +23,24 @@ const char dsx_model_names[] =
 
 const char dsx_model_values[] =
     "POINT_IN_TIME_CONSISTENT"
-    "ONLY_FILES_TRANSFERRED"
-    "NONE"
     "ALWAYS"
-    "NEVER"
     "BEST_EFFORT"
-    "PRESERVE"
     "INT_VALUE"
     "NAME"
     "BOTH"
-    "REMOVE"
-    "NABLED"
-    "ISABLED"
     "OFF"
-    "BASIC"
-    "HANGED"
     "ALL"
-    "OWNER_DACL"
-    "_SACL";
+    "OWNER_DACL_SACL"
+    "ONLY_FILES_"
+    "TRANSFERRE"
+    "DISABLED"
+    "PRESERV"
+    "ENABLED"
+    "BASI"
+    "CHANGED"
+    "NO"
+    "NEVE"
+    "REMOVE";
 
 const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT] = {
     {0, 16, DSX_KIND_STRING, 0, 0}, /* TaskExecutionArn */
@@ -67,32 +67,32 @@ const dsx_member_info dsx_option_members[DSX_OPTION_COUNT] = {
 
 const dsx_string_ref dsx_enum_values[27] = {
     {0, 24}, /* POINT_IN_TIME_CONSISTENT */
-    {24, 22}, /* ONLY_FILES_TRANSFERRED */
-    {46, 4}, /* NONE */
-    {50, 6}, /* ALWAYS */
-    {56, 5}, /* NEVER */
-    {46, 4}, /* NONE */
-    {61, 11}, /* BEST_EFFORT */
-    {46, 4}, /* NONE */
-    {72, 8}, /* PRESERVE */
-    {46, 4}, /* NONE */
-    {80, 9}, /* INT_VALUE */
-    {89, 4}, /* NAME */
-    {93, 4}, /* BOTH */
-    {72, 8}, /* PRESERVE */
-    {97, 6}, /* REMOVE */
-    {102, 7}, /* ENABLED */
-    {108, 8}, /* DISABLED */
-    {116, 3}, /* OFF */
-    {119, 5}, /* BASIC */
-    {35, 8}, /* TRANSFER */
-    {123, 7}, /* CHANGED */
-    {130, 3}, /* ALL */
-    {46, 4}, /* NONE */
-    {133, 10}, /* OWNER_DACL */
-    {133, 15}, /* OWNER_DACL_SACL */
-    {72, 8}, /* PRESERVE */
-    {46, 4}, /* NONE */
+    {79, 22}, /* ONLY_FILES_TRANSFERRED */
+    {133, 4}, /* NONE */
+    {24, 6}, /* ALWAYS */
+    {135, 5}, /* NEVER */
+    {133, 4}, /* NONE */
+    {30, 11}, /* BEST_EFFORT */
+    {133, 4}, /* NONE */
+    {108, 8}, /* PRESERVE */
+    {133, 4}, /* NONE */
+    {41, 9}, /* INT_VALUE */
+    {50, 4}, /* NAME */
+    {54, 4}, /* BOTH */
+    {108, 8}, /* PRESERVE */
+    {139, 6}, /* REMOVE */
+    {115, 7}, /* ENABLED */
+    {100, 8}, /* DISABLED */
+    {58, 3}, /* OFF */
+    {122, 5}, /* BASIC */
+    {90, 8}, /* TRANSFER */
+    {126, 7}, /* CHANGED */
+    {61, 3}, /* ALL */
+    {133, 4}, /* NONE */
+    {64, 10}, /* OWNER_DACL */
+    {64, 15}, /* OWNER_DACL_SACL */
+    {108, 8}, /* PRESERVE */
+    {133, 4}, /* NONE */
 };
 
 /* The default of each option, an index among its values (BytesPerSecond's, -1, is DSX_BYTES_PER_SECOND_DEFAULT). */

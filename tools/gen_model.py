@@ -102,25 +102,48 @@ def c_string_lines(pieces):
 
 class StringTable:
     """Texts in one array, found by offset and length (no NUL between them):
-    a text already there, or a prefix of it at the end, is not stored again."""
+    laid out first as a short superstring of them all (greedily, the two
+    with the longest overlap joined first), then each found in it."""
 
-    def __init__(self):
-        self.text, self.pieces, self.offsets = "", [], {}
+    def __init__(self, texts):
+        self.text, self.offsets = shortest_joined(texts), {}
 
     def intern(self, s):
         if s not in self.offsets:
-            at = self.text.find(s)
-            if at < 0:
-                shared = max(k for k in range(len(s)) if self.text.endswith(s[:k]))
-                at = len(self.text) - shared
-                self.pieces.append(s[shared:])
-                self.text += s[shared:]
-            self.offsets[s] = at
+            self.offsets[s] = self.text.find(s)
         return self.offsets[s]
+
+    @property
+    def pieces(self):
+        """The array split where the texts start, a line each."""
+        starts = sorted(set(self.offsets.values()) | {0}) + [len(self.text)]
+        return [self.text[a:b] for a, b in zip(starts, starts[1:]) if a < b]
+
+
+def overlap(a, b):
+    """How many of b's first characters end a."""
+    return max(k for k in range(min(len(a), len(b))) if a.endswith(b[:k]))
+
+
+def shortest_joined(texts):
+    parts = []
+    for t in texts:   # in the model's order (ties keep it); a text inside another is not a part
+        if t not in parts and not any(t in u for u in texts if u != t):
+            parts.append(t)
+    while len(parts) > 1:
+        k, i, j = max((overlap(a, b), -i, -j) for i, a in enumerate(parts)
+                      for j, b in enumerate(parts) if i != j)
+        if k == 0:
+            break   # no overlap left: the rest in order
+        i, j = -i, -j
+        joined = parts[i] + parts[j][k:]
+        parts = [p for n, p in enumerate(parts) if n not in (i, j)] + [joined]
+    return "".join(parts)
 
 
 def tables_source(request_names, options):
-    names, texts = StringTable(), StringTable()   # member names; enum values
+    names = StringTable(request_names + [name for name, _, _ in options])   # member names
+    texts = StringTable([v for _, _, values in options for v in values])   # enum values
 
     def member_row(name, kind, first, count):
         return "    {%d, %d, DSX_KIND_%s, %d, %d}, /* %s */" % (
