@@ -22,8 +22,7 @@ enum reader_state {
     ST_OBJECT_FIRST,  /* after '{' */
     ST_NAME,          /* after ',' in an object */
     ST_COLON,         /* after a member name */
-    ST_AFTER_VALUE,   /* after a complete value; at the end of the input, done */
-    ST_FAILED
+    ST_AFTER_VALUE    /* after a complete value; at the end of the input, done */
 };
 /* dsx_reader_init and dsx_reader_start (json.h) start a reader in state 0: */
 typedef char root_state_is_checked[ST_ROOT == 0 ? 1 : -1];
@@ -168,7 +167,6 @@ static int32_t read_string_char(const uint8_t **at, const uint8_t *end)
 static OUT_OF_LINE dsx_tok_kind fail(dsx_reader *r, dsx_token *t, dsx_json_reason reason,
                                      size_t offset)
 {
-    r->state = ST_FAILED;
     r->error_reason = (uint8_t)reason;
     r->pos = offset;   /* where the reader stops: the error's offset from now on, */
     r->length = offset;   /* and its end: a later call fails again at once (at_end_of_input) */
@@ -395,11 +393,12 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
 /* The end of the input, or of what a failed reader reads: END again, or the same error again. */
 static dsx_tok_kind at_end_of_input(dsx_reader *r, dsx_token *t)
 {
-    dsx_json_reason reason = DSX_REASON_END;
-    if (r->state == ST_AFTER_VALUE && r->depth == 0)
-        return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
-    if (r->state == ST_ROOT) reason = DSX_REASON_EMPTY;
-    if (r->state == ST_FAILED) reason = (dsx_json_reason)r->error_reason;
+    dsx_json_reason reason = (dsx_json_reason)r->error_reason;   /* a failed reader's, again */
+    if (reason == DSX_REASON_NONE) {
+        if (r->state == ST_AFTER_VALUE && r->depth == 0)
+            return emit(r, t, DSX_TOK_END, r->length, r->length, 0);
+        reason = r->state == ST_ROOT ? DSX_REASON_EMPTY : DSX_REASON_END;
+    }
     return fail(r, t, reason, r->length);
 }
 
