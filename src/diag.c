@@ -20,17 +20,20 @@ typedef char severities_are_checked[DSX_SEVERITY_ERROR == 0 && DSX_SEVERITY_WARN
  */
 dsx_diag *dsx_diags_add(dsx_diag_list *list, size_t offset, uint8_t severity)
 {
-    dsx_diag *slot, *last;
+    dsx_diag *slot;
     list->total++;
     list->warnings += severity;   /* a warning counts 1, an error 0 (checked below) */
     list->errors = list->total - list->warnings;
     if (!list->capacity) return NULL;   /* only counted (items may be NULL) */
-    /* by pointer: smaller under -Os than by index (make size) */
-    slot = list->items + list->stored;
-    while (slot > list->items && slot[-1].offset > offset) slot--;
-    if (slot >= list->items + list->capacity) return NULL;   /* later than everything kept */
-    if (list->stored < list->capacity) list->stored++;   /* else the last one kept drops out */
-    for (last = list->items + list->stored - 1; last > slot; last--) *last = last[-1];   /* rare */
+    slot = list->items + list->stored;   /* one past the last kept */
+    if (list->stored < list->capacity) {
+        list->stored++;
+    } else {   /* full: the last kept one drops out, unless this one comes after it */
+        if (slot[-1].offset <= offset) return NULL;
+        slot--;
+    }
+    /* the later ones move up a slot (rare: diagnostics mostly come in order); by pointer (make size) */
+    for (; slot > list->items && slot[-1].offset > offset; slot--) *slot = slot[-1];
     slot->offset = offset;
     slot->severity = severity;
     return slot;
