@@ -122,6 +122,9 @@ static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t s
            (uint32_t)severity << 24;
 }
 
+/* A number's status is a diagnostic's code and detail (internal.h): */
+typedef char number_status_is_checked[DSX_NUMBER_DETAIL(1) == 1u << 16 && DSX_SEVERITY_ERROR == 0 ? 1 : -1];
+
 static uint8_t kind_byte(diag_kind kind, unsigned which)   /* 0 code, 1 scope, 2 detail, 3 severity */
 {
     return (uint8_t)(kind >> (8 * which));
@@ -318,9 +321,9 @@ static void check_long(validator *v, int member, const dsx_token *value)
         v->held.options.present |= DSX_BIT(member);
         return;
     }
-    report_value(v, kind_of(status == DSX_NUMBER_NOT_INTEGER ? DSX_CODE_TYPE : DSX_CODE_RANGE,
-                            DSX_SCOPE_OPTIONS, status == DSX_NUMBER_TOO_HIGH, DSX_SEVERITY_ERROR),
-                 member, value);
+    /* the status is the diagnostic's code and detail (internal.h) */
+    report_value(v, (diag_kind)status | kind_of(0, DSX_SCOPE_OPTIONS, 0, DSX_SEVERITY_ERROR), member,
+                 value);
 }
 
 #ifndef DSX_SMALL
