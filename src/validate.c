@@ -181,22 +181,27 @@ static void report_name(validator *v, dsx_code code, uint8_t scope,
 /*
  * The one diagnostic of a document that is not JSON (the reader's
  * malformation, at its offset) or too big (set up as one at offset 0). The
- * limit broken, for its message, is carried as the value's length.
+ * limit broken, for its message, is carried as the value's length. Written
+ * here, not through report_value: no token on the stack (make stack), so
+ * it folds into run (make size).
  */
-static OUT_OF_LINE void report_malformed(validator *v)
+static FOLDED void report_malformed(validator *v)
 {
     const dsx_reader *r = &v->reader;
-    dsx_token at;
+    dsx_diag *d;
     dsx_diags_clear(v->diags);
-    at.kind = 0;   /* no value kind */
-    at.flags = 0;
-    at.start = r->pos;
-    at.end = r->pos + (r->error_reason == DSX_REASON_TOO_LARGE ? v->config->max_size
-                                                               : v->config->max_depth);
-    /* modulo SIZE_MAX + 1: end - start is the limit */
-    report_value(v, kind_of(dsx_json_reason_code((dsx_json_reason)r->error_reason),
-                            DSX_SCOPE_DOCUMENT, r->error_reason,
-                            DSX_SEVERITY_ERROR), -1, &at);
+    d = add_diag(v, r->pos, DSX_SEVERITY_ERROR);
+    if (!d) return;
+    d->code = (uint8_t)dsx_json_reason_code((dsx_json_reason)r->error_reason);
+    d->scope = DSX_SCOPE_DOCUMENT;
+    d->detail = r->error_reason;
+    d->member = -1;
+    d->in_request = false;
+    d->value_kind = 0;   /* no value kind */
+    d->value_offset = r->pos;
+    d->value_length = r->error_reason == DSX_REASON_TOO_LARGE ? v->config->max_size
+                                                               : v->config->max_depth;
+    d->name_offset = d->name_length = 0;
 }
 
 /* ---- reading ---- */
