@@ -322,8 +322,8 @@ static dsx_tok_kind scan_number(dsx_reader *r, dsx_token *t)
 /* The literals, six bytes apart, in the order of their kinds from DSX_TOK_TRUE. */
 static const char literals[] = "true\0\0false\0null";
 
-/* true, false or null, from its first letter c. */
-static dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
+/* true, false or null, from its first letter c; folded into begin_value, its one caller (make size). */
+static FOLDED dsx_tok_kind scan_literal(dsx_reader *r, dsx_token *t, uint8_t c)
 {
     size_t which = c == 't' ? 0 : c == 'f' ? 1 : 2, at = r->pos;
     const char *word = literals + 6 * which;
