@@ -72,8 +72,9 @@ typedef enum dsx_number_status {
 
 /*
  * BytesPerSecond's value of a validated number token, exactly (no floating
- * point): OK from DSX_BYTES_PER_SECOND_MIN to INT64_MAX, the value in *out
- * (0 there unless OK). With `integral_values` false only integer literals
+ * point): OK from DSX_BYTES_PER_SECOND_MIN to INT64_MAX, the value in *out.
+ * *out must hold 0 before the call (the validator's zeroed options): only
+ * a valid non-zero value is written (make size). With `integral_values` false only integer literals
  * are accepted. The minimum is checked here, not by the caller: one
  * comparison of the magnitude (make size).
  */

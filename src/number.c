@@ -102,7 +102,6 @@ dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
     bool negative = *s == '-', in_fraction = false;
     uint64_t magnitude = 0;
     size_t up = 0, down = 0, exponent;
-    *out = 0;
     if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
         return DSX_NUMBER_NOT_INTEGER;
     for (s += negative; s < end && *s != 'e' && *s != 'E'; s++) {

@@ -318,7 +318,7 @@ static void check_enum(validator *v, int member, const dsx_token *value)
 /* BytesPerSecond's number: an integer from -1 up (what the profile takes for one). */
 static void check_long(validator *v, int member, const dsx_token *value)
 {
-    /* straight into the held options: 0 there unless valid, as before the walk */
+    /* straight into the held options, 0 since start() (BytesPerSecond is checked once a walk) */
     dsx_number_status status = dsx_bytes_per_second(text_of(v), value,
                                                     v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
                                                     &v->held.options.bytes_per_second);
