@@ -227,17 +227,30 @@ static dsx_tok_kind open_container(dsx_reader *r, dsx_token *t, int object)
                 r->pos, r->pos + 1, 0);
 }
 
-/*
- * The innermost container closes at r->pos: its bracket, which the step
- * that returned DSX_TOK_CLOSING has matched to it. One copy, for the three
- * places a container can close (make size).
- */
+/* The innermost container closes at r->pos: its bracket, which the caller has matched to it. */
 static FOLDED dsx_tok_kind close_container(dsx_reader *r, dsx_token *t)
 {
     r->depth--;
     r->state = ST_AFTER_VALUE;
     return emit(r, t, r->text[r->pos] == '}' ? DSX_TOK_OBJECT_END : DSX_TOK_ARRAY_END,
                 r->pos, r->pos + 1, 0);
+}
+
+/*
+ * Where a step finds the close: in a size-optimised build it returns
+ * DSX_TOK_CLOSING and the reader's loop closes the container, one copy for
+ * the three places (make size); in the speed build it closes at once (the
+ * loop's extra test cost check-json 4% more instructions, PERFORMANCE.md).
+ */
+static FOLDED dsx_tok_kind closing(dsx_reader *r, dsx_token *t)
+{
+#ifdef DSX_SMALL
+    (void)r;
+    (void)t;
+    return DSX_TOK_CLOSING;
+#else
+    return close_container(r, t);
+#endif
 }
 
 /* Plain string bytes 16/32 (vectors) or 8 (words) at once (src/swar.h); none with DSX_SMALL. */
@@ -344,7 +357,7 @@ static dsx_tok_kind begin_value(dsx_reader *r, dsx_token *t, uint8_t c)
     default: break;
     }
     if (is_digit(c)) return scan_number(r, t);
-    if (c == ']' && r->state == ST_ARRAY_FIRST) return DSX_TOK_CLOSING;   /* [] */
+    if (c == ']' && r->state == ST_ARRAY_FIRST) return closing(r, t);   /* [] */
     if (c == ']' && r->state == ST_ELEMENT)
         return fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos);
     return fail_unexpected(r, t, DSX_REASON_EXPECTED_VALUE, r->pos);
@@ -388,7 +401,7 @@ static dsx_tok_kind after_value(dsx_reader *r, dsx_token *t, uint8_t c)
         return DSX_TOK_NONE_YET;
 #endif
     }
-    if (c == (object ? '}' : ']')) return DSX_TOK_CLOSING;
+    if (c == (object ? '}' : ']')) return closing(r, t);
     return fail_unexpected(r, t, object ? DSX_REASON_EXPECTED_OBJECT_NEXT
                                         : DSX_REASON_EXPECTED_ARRAY_NEXT, r->pos);
 }
@@ -417,7 +430,7 @@ static dsx_tok_kind step(dsx_reader *r, dsx_token *t, uint8_t c)
     case ST_NAME:
         if (c == '"') return scan_string(r, t, DSX_TOK_KEY);
         if (c == '}') return r->state == ST_NAME ? fail(r, t, DSX_REASON_TRAILING_COMMA, r->pos)
-                                                 : DSX_TOK_CLOSING;
+                                                 : closing(r, t);
         return fail_unexpected(r, t, DSX_REASON_EXPECTED_NAME, r->pos);
     case ST_COLON:
         if (c != ':') return fail_unexpected(r, t, DSX_REASON_EXPECTED_COLON, r->pos);
@@ -440,7 +453,9 @@ dsx_tok_kind dsx_reader_next(dsx_reader *r, dsx_token *t)
         dsx_tok_kind kind;
         if (!skip_whitespace(r)) return at_end_of_input(r, t);
         kind = step(r, t, r->text[r->pos]);
+#ifdef DSX_SMALL
         if (kind == DSX_TOK_CLOSING) return close_container(r, t);
+#endif
         if (kind != DSX_TOK_NONE_YET) return kind;
     }
 }

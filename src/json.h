@@ -36,7 +36,7 @@ typedef enum dsx_tok_kind {
     DSX_TOK_END,        /* the one value and trailing whitespace are consumed */
     DSX_TOK_ERROR,      /* see dsx_reader.error_* */
     DSX_TOK_NONE_YET,   /* internal: a step that produced no token */
-    DSX_TOK_CLOSING     /* internal: a step that found the innermost container's close */
+    DSX_TOK_CLOSING     /* internal, size-optimised: a step that found the innermost container's close */
 } dsx_tok_kind;
 
 /* Token flags. */

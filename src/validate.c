@@ -26,8 +26,8 @@ typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCO
  * external), not in the member loop's frame for the whole walk; the enum,
  * number and ARN checks, the look-ups and reading past a value share the
  * walk's frame (104 bytes), which costs less than frames of their own; the
- * walk and the report of a malformation each have a frame of their own
- * under run's (24 bytes), the outputs' and verdict's; a one-line wrapper
+ * walk has a frame of its own under run's (24 bytes), the outputs',
+ * verdict's and a malformation's report's; a one-line wrapper
  * is folded into its callers (FOLDED). Both hints are in json.h. make
  * stack is then at its budget, 384 bytes, counted as if every call nested
  * (the tokenizer's calls that fail are tail calls: less in fact).
