@@ -74,9 +74,9 @@ typedef enum dsx_number_status {
  * BytesPerSecond's value of a validated number token, exactly (no floating
  * point): OK from DSX_BYTES_PER_SECOND_MIN to INT64_MAX, the value in *out.
  * *out must hold 0 before the call (the validator's zeroed options): only
- * a valid non-zero value is written (make size). With `integral_values` false only integer literals
- * are accepted. The minimum is checked here, not by the caller: one
- * comparison of the magnitude (make size).
+ * a valid non-zero value is written. With `integral_values` false only
+ * integer literals are accepted. The minimum is checked here, not by the
+ * caller: one comparison of the magnitude (make size).
  */
 dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
                                        bool integral_values, int64_t *out);
