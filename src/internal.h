@@ -59,15 +59,16 @@ typedef const char *const *dsx_text_table;
 /* ---- number.c: BytesPerSecond ---- */
 /*
  * A number's verdict: 0, or the diagnostic it stands for, its code in the
- * low byte and its detail from bit 16 (validate.c's diag_kind, which
- * checks the layout): the validator reports it as it is (make size).
+ * low byte and its detail placed by DSX_DIAG_DETAIL, as validate.c's
+ * diag_kind has them (kind_of builds its detail with the same macro): the
+ * validator reports it as it is (make size).
  */
-#define DSX_NUMBER_DETAIL(detail) ((uint32_t)(detail) << 16)
+#define DSX_DIAG_DETAIL(detail) ((uint32_t)(detail) << 16)
 typedef enum dsx_number_status {
     DSX_NUMBER_OK,
     DSX_NUMBER_NOT_INTEGER = DSX_CODE_TYPE,   /* not an integer literal / value */
     DSX_NUMBER_TOO_LOW = DSX_CODE_RANGE,      /* below DSX_BYTES_PER_SECOND_MIN (-1): detail 0 */
-    DSX_NUMBER_TOO_HIGH = DSX_CODE_RANGE | DSX_NUMBER_DETAIL(1)   /* above INT64_MAX: detail 1 */
+    DSX_NUMBER_TOO_HIGH = DSX_CODE_RANGE | DSX_DIAG_DETAIL(1)   /* above INT64_MAX: detail 1 */
 } dsx_number_status;
 
 /*

@@ -27,10 +27,10 @@ typedef char mode_scopes_are_checked[DSX_SCOPE_REQUEST + WALK_OPTIONS == DSX_SCO
  * number and ARN checks, the look-ups and reading past a value share the
  * walk's frame (104 bytes), which costs less than frames of their own; the
  * walk has a frame of its own under run's (24 bytes), the outputs',
- * verdict's and a malformation's report's; a one-line wrapper
- * is folded into its callers (FOLDED). Both hints are in json.h. make
- * stack is then at its budget, 384 bytes, counted as if every call nested
- * (the tokenizer's calls that fail are tail calls: less in fact).
+ * verdict's and a malformation's report's; a one-line wrapper is folded
+ * into its callers (FOLDED). Both hints are in json.h. make stack is then
+ * at its budget, 384 bytes, counted as if every call nested (the
+ * tokenizer's calls that fail are tail calls: less in fact).
  */
 
 /*
@@ -118,12 +118,15 @@ typedef uint32_t diag_kind;
 
 static diag_kind kind_of(dsx_code code, uint8_t scope, uint8_t detail, uint8_t severity)
 {
-    return (uint32_t)code | (uint32_t)scope << 8 | (uint32_t)detail << 16 |
+    return (uint32_t)code | (uint32_t)scope << 8 | DSX_DIAG_DETAIL(detail) |
            (uint32_t)severity << 24;
 }
 
-/* A number's status is a diagnostic's code and detail (internal.h): */
-typedef char number_status_is_checked[DSX_NUMBER_DETAIL(1) == 1u << 16 && DSX_SEVERITY_ERROR == 0 ? 1 : -1];
+/*
+ * A number's status is a diagnostic's code and detail (internal.h), with
+ * no severity bits: the detail where kind_byte reads it, errors 0.
+ */
+typedef char number_status_is_checked[DSX_DIAG_DETAIL(1) == 1u << (8 * 2) && DSX_SEVERITY_ERROR == 0 ? 1 : -1];
 
 static uint8_t kind_byte(diag_kind kind, unsigned which)   /* 0 code, 1 scope, 2 detail, 3 severity */
 {
