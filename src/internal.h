@@ -75,12 +75,14 @@ typedef enum dsx_number_status {
  * BytesPerSecond's value of a validated number token, exactly (no floating
  * point): OK from DSX_BYTES_PER_SECOND_MIN to INT64_MAX, the value in *out.
  * *out must hold 0 before the call (the validator's zeroed options): only
- * a valid non-zero value is written. With `integral_values` false only
- * integer literals are accepted. The minimum is checked here, not by the
- * caller: one comparison of the magnitude (make size).
+ * a valid non-zero value is written. `numbers` is the profile's policy
+ * as the configuration has it (a validated one: no comparison in the
+ * caller, make size): DSX_NUMBER_INTEGER_LITERAL accepts integer literals
+ * only. The minimum is checked here, not by the caller: one comparison of
+ * the magnitude (make size).
  */
 dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
-                                       bool integral_values, int64_t *out);
+                                       dsx_number_policy numbers, int64_t *out);
 
 /*
  * A number token's text s[0..n) as S x 10^(up - down), S the digits from

@@ -96,13 +96,13 @@ static OUT_OF_LINE uint64_t shift_in(uint64_t m, size_t times, unsigned digit)
  * integer exactly when S is 0 or up >= down (S ends in a non-zero digit).
  */
 dsx_number_status dsx_bytes_per_second(const char *text, const dsx_token *t,
-                                       bool integral_values, int64_t *out)
+                                       dsx_number_policy numbers, int64_t *out)
 {
     const char *s = text + t->start, *end = text + t->end;
     bool negative = *s == '-', in_fraction = false;
     uint64_t magnitude = 0;
     size_t up = 0, down = 0, exponent;
-    if (!integral_values && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
+    if (numbers == DSX_NUMBER_INTEGER_LITERAL && (t->flags & (DSX_TF_FRACTION | DSX_TF_EXPONENT)))
         return DSX_NUMBER_NOT_INTEGER;
     for (s += negative; s < end && *s != 'e' && *s != 'E'; s++) {
         if (*s == '.') {

@@ -322,8 +322,7 @@ static void check_enum(validator *v, int member, const dsx_token *value)
 static void check_long(validator *v, int member, const dsx_token *value)
 {
     /* straight into the held options, 0 since start() (BytesPerSecond is checked once a walk) */
-    dsx_number_status status = dsx_bytes_per_second(text_of(v), value,
-                                                    v->config->numbers == DSX_NUMBER_INTEGRAL_VALUE,
+    dsx_number_status status = dsx_bytes_per_second(text_of(v), value, v->config->numbers,
                                                     &v->held.options.bytes_per_second);
     if (status == DSX_NUMBER_OK) {
         v->held.options.present |= DSX_BIT(member);
@@ -640,7 +639,7 @@ static FOLDED dsx_result walk_and_judge(validator *v, const char *json, size_t l
 {
     if (!v->config) v->config = &strict_config;
     if ((!json && length) || !config_is_usable(v->config)) return DSX_BAD_ARGUMENT;
-    if (!json) json = "";
+    if (!json) json = (const char *)v;   /* for length 0: any object's address, none of it read (make size) */
     dsx_diags_clear(diags);
     v->diags = diags;
     dsx_reader_start(&v->reader, json, length, v->config->max_depth);   /* start() zeroed it */
