@@ -31,7 +31,7 @@ static void put_parameter(dsx_writer *w, const dsx_diag *d)
         return;
     }
     put_options_prefix(w, d);
-    dsx_put(w, dsx_member_name(m), m->name_length);
+    dsx_put_member_name(w, m);
 }
 
 static FOLDED bool value_span_ok(const dsx_diag *d, size_t length)

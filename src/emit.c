@@ -75,8 +75,9 @@ static void ascii_string(emitter *e, const char *s, size_t n)
 
 static void known_name(emitter *e, const dsx_member_info *m)
 {
+    dsx_text_buf name;
     element(e);
-    ascii_string(e, dsx_member_name(m), m->name_length);
+    ascii_string(e, dsx_member_name(m, &name), m->name_length);
     name_separator(e);
 }
 
@@ -95,7 +96,8 @@ static void put_int64(dsx_writer *w, int64_t v)
 static void enum_value(emitter *e, const dsx_member_info *m, uint8_t index)
 {
     const dsx_string_ref *v = &dsx_enum_values[m->first_value + index];
-    ascii_string(e, dsx_value_text(v), v->length);
+    dsx_text_buf text;
+    ascii_string(e, dsx_value_text(v, &text), v->length);
 }
 
 static void option_value(emitter *e, const dsx_options *o, int member)
@@ -151,6 +153,7 @@ typedef struct entry {
 /* UTF-16 code units of a name, one at a time. */
 typedef struct utf16_iter {
     dsx_string_iter chars;
+    dsx_text_buf name;    /* a known name's characters (model.h) */
     int32_t low;          /* the low surrogate still to come, or -1 */
 } utf16_iter;
 
@@ -159,7 +162,7 @@ static void name_iter(const emitter *e, const entry *x, const dsx_member_info *t
 {
     if (x->known) {
         const dsx_member_info *m = &table[x->index];
-        it->chars.p = (const uint8_t *)dsx_member_name(m);
+        it->chars.p = (const uint8_t *)dsx_member_name(m, &it->name);
         it->chars.end = it->chars.p + m->name_length;
     } else {
         const dsx_kept_member *k = &e->kept->items[x->index];

@@ -122,7 +122,7 @@ static inline dsx_fast_slot model_name_at(fast_reader *f, const fast_scope *scop
     for (member = slot.member - 1; member >= 0; member = scope->next[member] - 1) {
         const dsx_member_info *m = &scope->members[member];
         if (member != slot.member - 1) slot = slot_of(member, m);   /* further down the chain (rare) */
-        if (quoted_text_at(p, room, dsx_member_name(m), slot.name_length)) {
+        if (quoted_text_at(p, room, dsx_member_name(m, NULL), slot.name_length)) {
             f->i += slot.name_length + 1u;
             return slot;
         }
@@ -143,7 +143,7 @@ static inline dsx_fast_slot member_at(fast_reader *f, fast_scope *scope)
     dsx_fast_slot slot;
     if (scope->expected < scope->count) {
         const dsx_member_info *m = &scope->members[scope->expected];
-        if (quoted_text_at(f->s + f->i, f->n - f->i, dsx_member_name(m), m->name_length)) {
+        if (quoted_text_at(f->s + f->i, f->n - f->i, dsx_member_name(m, NULL), m->name_length)) {
             f->i += m->name_length + 1u;
             return slot_of(scope->expected++, m);
         }
@@ -236,7 +236,7 @@ static bool plain_enum_value(fast_reader *f, fast_result *r, int member, const d
         const dsx_string_ref *ref;
         if (prefixes[k] != word) continue;
         ref = &dsx_enum_values[m->first_value + k];
-        if (quoted_text_at(p, room, dsx_value_text(ref), ref->length)) {
+        if (quoted_text_at(p, room, dsx_value_text(ref, NULL), ref->length)) {
             r->options.value[member] = (uint8_t)k;
             f->i += ref->length + 1u;
             return true;

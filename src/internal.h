@@ -178,6 +178,8 @@ extern const char dsx_hex_digits[];
 size_t dsx_escape_code_point(int32_t cp, char out[6]);
 /* NUL-terminates what fits and returns the length needed. */
 size_t dsx_writer_finish(dsx_writer *w);
+/* A member's name as the model has it (model.c: its texts may be packed). */
+void dsx_put_member_name(dsx_writer *w, const dsx_member_info *m);
 
 /* ---- message.c: pieces the renderers share ---- */
 const dsx_member_info *dsx_diag_member_table(const dsx_diag *d);

@@ -179,7 +179,8 @@ static void put_value(dsx_writer *w, const dsx_diag *d, const char *json, size_t
 /* lowerCamel, as the AWS service names members in its messages. */
 static void put_camel(dsx_writer *w, const dsx_member_info *m)
 {
-    const char *name = dsx_member_name(m);
+    dsx_text_buf buf;
+    const char *name = dsx_member_name(m, &buf);
     char first = name[0];
     if (first >= 'A' && first <= 'Z') first = (char)(first - 'A' + 'a');
     dsx_put_char(w, first);
@@ -210,7 +211,7 @@ void dsx_put_member_names(dsx_writer *w, const dsx_member_info *table, size_t co
     size_t i;
     for (i = 0; i < count; i++) {
         if (i) dsx_puts(w, ", ");
-        dsx_put(w, dsx_member_name(&table[i]), table[i].name_length);
+        dsx_put_member_name(w, &table[i]);
     }
 }
 
@@ -219,8 +220,9 @@ void dsx_put_enum_values(dsx_writer *w, const dsx_member_info *m)
     int i;
     for (i = 0; i < m->value_count; i++) {
         const dsx_string_ref *v = &dsx_enum_values[m->first_value + i];
+        dsx_text_buf text;
         if (i) dsx_puts(w, ", ");
-        dsx_put(w, dsx_value_text(v), v->length);
+        dsx_put(w, dsx_value_text(v, &text), v->length);
     }
 }
 
@@ -282,7 +284,7 @@ static void put_piece(dsx_writer *w, unsigned piece, const dsx_diag *d,
     case DSX_PIECE_ENUM: case DSX_PIECE_MEMBER:
         m = dsx_diag_known_member(d);
         if (m && piece == DSX_PIECE_ENUM) dsx_put_enum_values(w, m);
-        else if (m) dsx_put(w, dsx_member_name(m), m->name_length);
+        else if (m) dsx_put_member_name(w, m);
         break;
     case DSX_PIECE_PATTERN: dsx_puts(w, dsx_arn_pattern); break;
     case DSX_PIECE_MALFORMED: dsx_put_malformed(w, d); break;
@@ -385,7 +387,7 @@ static void put_pointer_segment(dsx_writer *w, const char *json, size_t length,
     int32_t cp;
     dsx_put_char(w, '/');
     if (m) {
-        dsx_put(w, dsx_member_name(m), m->name_length);
+        dsx_put_member_name(w, m);
         return;
     }
     if (d->name_offset == 0 || !dsx_span_inside(d->name_offset - 1, d->name_length + 2, length)) {

@@ -1,4 +1,4 @@
-/* Look-ups in the constant model tables (the tables are in model_tables.c). */
+/* Look-ups in the constant model tables (the tables are in model_tables.c) and their texts read out. */
 #include "internal.h"
 #include "model.h"
 
@@ -13,7 +13,7 @@ int dsx_model_find_member(const dsx_member_info *table, size_t count,
                          : table == dsx_option_members ? dsx_option_slots : NULL;
     if (slots) return dsx_model_find_hashed(slots, table, name, length);
     for (i = 0; i < count; i++)
-        if (dsx_model_text_is(dsx_member_name(&table[i]), table[i].name_length, name, length))
+        if (dsx_model_text_is(dsx_member_name(&table[i], NULL), table[i].name_length, name, length))
             return (int)i;
     return -1;
 }
@@ -24,6 +24,21 @@ int dsx_model_find_value(const dsx_member_info *member, const char *value,
     return dsx_model_find_value_hashed((unsigned)(member - dsx_option_members), value, length);
 }
 #endif
+
+#ifdef DSX_SMALL   /* the texts are packed (model.h): unpacked a character at a time */
+const char *dsx_model_text(const uint8_t *texts, unsigned offset, unsigned length, dsx_text_buf *buf)
+{
+    unsigned i;
+    for (i = 0; i < length; i++) buf->c[i] = dsx_model_char(texts, (offset + i) * DSX_MODEL_CHAR_BITS);
+    return buf->c;
+}
+#endif
+
+void dsx_put_member_name(dsx_writer *w, const dsx_member_info *m)
+{
+    dsx_text_buf name;
+    dsx_put(w, dsx_member_name(m, &name), m->name_length);
+}
 
 const char *dsx_nth_text(const char *texts, unsigned n)
 {

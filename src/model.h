@@ -53,18 +53,79 @@ typedef struct dsx_string_ref {
 
 /*
  * The texts in two arrays small enough for one-byte offsets, each found by
- * its offset and length: no NUL ends one, and a text may begin in the end of
- * the one before or lie inside another (tools/gen_model.py stores no text
- * twice).
+ * its offset and length in characters: no NUL ends one, and a text may
+ * begin in the end of the one before or lie inside another
+ * (tools/gen_model.py stores no text twice). A size-optimised build packs
+ * six bits a character, its code less 0x40 (every model text is letters
+ * and '_'): a quarter of the bytes (make size). The speed build keeps a
+ * byte a character, which its fast path compares in place.
  */
-extern const char dsx_model_names[];
-extern const char dsx_model_values[];
+extern const uint8_t dsx_model_names[];
+extern const uint8_t dsx_model_values[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
 extern const dsx_member_info dsx_option_members[DSX_OPTION_COUNT];
 extern const dsx_string_ref dsx_enum_values[];
 extern const uint8_t dsx_option_defaults[DSX_OPTION_COUNT];   /* index among the option's values */
 #ifndef DSX_NO_MESSAGES
 extern const char dsx_arn_pattern[];   /* the model's pattern, as the pattern message quotes it */
+#endif
+
+/*
+ * The character at bit `bit` of a text array, a character's bits starting
+ * at its index x DSX_MODEL_CHAR_BITS (so that a loop over a text adds a
+ * constant, no multiplication); and whether it is the code point cp.
+ * Packed, it is read from two bytes (the arrays end in a spare one).
+ */
+#ifdef DSX_SMALL
+#define DSX_MODEL_CHAR_BITS 6
+static inline uint32_t dsx_model_code(const uint8_t *texts, unsigned bit)   /* the character less 0x40 */
+{
+    unsigned pair = texts[bit >> 3] | (unsigned)texts[(bit >> 3) + 1] << 8;
+    return (pair >> (bit & 7)) & 0x3Fu;
+}
+
+static inline char dsx_model_char(const uint8_t *texts, unsigned bit)
+{
+    return (char)(dsx_model_code(texts, bit) + 0x40u);
+}
+
+static inline bool dsx_model_char_is(const uint8_t *texts, unsigned bit, int32_t cp)
+{
+    return (uint32_t)cp - 0x40u == dsx_model_code(texts, bit);   /* below 0x40, cp wraps past 0x3F */
+}
+#else
+#define DSX_MODEL_CHAR_BITS 8
+static inline char dsx_model_char(const uint8_t *texts, unsigned bit)
+{
+    return (char)texts[bit >> 3];
+}
+
+static inline bool dsx_model_char_is(const uint8_t *texts, unsigned bit, int32_t cp)
+{
+    return cp == texts[bit >> 3];
+}
+#endif
+
+/*
+ * A model text as plain characters, for what writes or compares it whole:
+ * read in place from the bytes of the speed build, unpacked into the
+ * caller's buffer in a size-optimised one. Not NUL-terminated.
+ */
+#define DSX_MODEL_TEXT_MAX 32   /* the longest text (tools/gen_model.py checks) */
+typedef struct dsx_text_buf {
+    char c[DSX_MODEL_TEXT_MAX];
+} dsx_text_buf;
+
+#ifdef DSX_SMALL
+const char *dsx_model_text(const uint8_t *texts, unsigned offset, unsigned length, dsx_text_buf *buf);
+#else
+static inline const char *dsx_model_text(const uint8_t *texts, unsigned offset, unsigned length,
+                                         dsx_text_buf *buf)
+{
+    (void)length;
+    (void)buf;
+    return (const char *)texts + offset;
+}
 #endif
 
 #define DSX_BYTES_PER_SECOND_MIN (-1)
@@ -81,16 +142,17 @@ static inline size_t dsx_scope_member_count(unsigned scope)
     return scope == DSX_SCOPE_REQUEST ? (size_t)DSX_REQUEST_MEMBER_COUNT : (size_t)DSX_OPTION_COUNT;
 }
 
-static inline const char *dsx_member_name(const dsx_member_info *m)
+static inline const char *dsx_member_name(const dsx_member_info *m, dsx_text_buf *buf)
 {
-    return dsx_model_names + m->name;
+    return dsx_model_text(dsx_model_names, m->name, m->name_length, buf);
 }
 
-static inline const char *dsx_value_text(const dsx_string_ref *v)
+static inline const char *dsx_value_text(const dsx_string_ref *v, dsx_text_buf *buf)
 {
-    return dsx_model_values + v->offset;
+    return dsx_model_text(dsx_model_values, v->offset, v->length, buf);
 }
 
+#ifndef DSX_SMALL   /* the look-ups by raw bytes: the speed build's (its texts read in place, no buffer) */
 /*
  * Name look-up by a perfect hash (tools/gen_model.py picks the multiplier
  * so that no two names of a table share a slot): one comparison per name.
@@ -104,11 +166,7 @@ extern const uint8_t dsx_option_slots[DSX_NAME_HASH_SLOTS];
 static inline bool dsx_model_text_is(const char *text, uint8_t length, const char *s, size_t n)
 {
     return length == n && (n == 0 || text[0] == s[0]) &&
-#ifndef DSX_SMALL
            dsx_same_bytes(text, s, n);   /* no call */
-#else
-           memcmp(text, s, n) == 0;
-#endif
 }
 
 /* Must match name_hash() in tools/gen_model.py; length > 0. */
@@ -125,11 +183,10 @@ static inline int dsx_model_find_hashed(const uint8_t *slots, const dsx_member_i
     int index;
     if (length == 0) return -1;
     index = slots[dsx_name_hash(name, length)] - 1;
-    return index >= 0 && dsx_model_text_is(dsx_member_name(&table[index]), table[index].name_length, name, length)
-               ? index : -1;
+    return index >= 0 && dsx_model_text_is(dsx_member_name(&table[index], NULL),
+                                           table[index].name_length, name, length) ? index : -1;
 }
 
-#ifndef DSX_SMALL
 /*
  * Enum values by one perfect hash over (member, value) pairs: the second
  * and last bytes tell NAME from NONE, which first and last bytes do not.
@@ -187,7 +244,7 @@ static inline int dsx_model_find_value_hashed(unsigned option, const char *value
     index = dsx_value_slots[dsx_value_hash(option, value, length)] - 1 - m->first_value;
     if (index < 0 || index >= m->value_count) return -1;
     ref = &dsx_enum_values[m->first_value + index];
-    return dsx_model_text_is(dsx_value_text(ref), ref->length, value, length) ? index : -1;
+    return dsx_model_text_is(dsx_value_text(ref, NULL), ref->length, value, length) ? index : -1;
 }
 #endif
 

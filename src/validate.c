@@ -235,19 +235,25 @@ static void keep_unknown(validator *v, uint8_t scope, const dsx_token *name, siz
 }
 
 /*
- * Whether an escaped string token decodes to the model text s[0..n), code
- * point by code point: no decoded copy on the stack. Model texts are ASCII,
- * so a code point equals a byte only where both are that character.
+ * Whether an escaped string token decodes to the model text of a table's
+ * row (its offset and length: both rows begin so, checked below), code
+ * point by code point: no decoded copy on the stack. Model texts are
+ * ASCII, so a code point equals a character only where both are that
+ * character.
  */
-static bool decodes_to(const char *json, const dsx_token *t, const char *s, size_t n)
+static bool decodes_to(const char *json, const dsx_token *t, const uint8_t *texts,
+                       const uint8_t *row)
 {
     dsx_string_iter it;
     int32_t cp;
-    const char *end = s + n;
+    unsigned bit = row[0] * DSX_MODEL_CHAR_BITS, left = row[1];
     dsx_string_iter_init(&it, json, t);
-    while ((cp = dsx_string_next(&it)) >= 0)
-        if (s == end || cp != (unsigned char)*s++) return false;
-    return s == end;
+    while ((cp = dsx_string_next(&it)) >= 0) {
+        if (left == 0 || !dsx_model_char_is(texts, bit, cp)) return false;
+        left--;
+        bit += DSX_MODEL_CHAR_BITS;
+    }
+    return left == 0;
 }
 
 /*
@@ -266,7 +272,7 @@ static FOLDED int find_through_decoder(const validator *v, const dsx_token *t, u
                                        const dsx_member_info *enum_member)
 {
     const uint8_t *row = (const uint8_t *)dsx_scope_members(scope);
-    const char *texts = dsx_model_names;
+    const uint8_t *texts = dsx_model_names;
     size_t i, count = dsx_scope_member_count(scope), stride = sizeof(dsx_member_info);
     if (enum_member) {
         row = (const uint8_t *)&dsx_enum_values[enum_member->first_value];
@@ -276,7 +282,7 @@ static FOLDED int find_through_decoder(const validator *v, const dsx_token *t, u
     }
     for (i = 0; i < count; i++) {   /* a row by its index: one induction variable (make size) */
         const uint8_t *entry = row + i * stride;
-        if (decodes_to(text_of(v), t, texts + entry[0], entry[1])) return (int)i;
+        if (decodes_to(text_of(v), t, texts, entry)) return (int)i;
     }
     return -1;
 }

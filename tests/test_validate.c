@@ -647,15 +647,16 @@ static void fast_path_takes_the_usual_documents(void **state)
         for (v = 0; v < (m->kind == DSX_KIND_ENUM ? (size_t)m->value_count : 1u); v++) {
             for (g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
                 dsx_options fast, full;
+                dsx_text_buf name, value;
                 const char *other = o == DSX_OPT_PRESERVE_DEVICES ? "PreserveDeletedFiles" : "PreserveDevices";
                 const dsx_string_ref *ref = &dsx_enum_values[m->first_value + v];
                 /* the option between two others, the gap after it differing from the one before */
                 n = (size_t)snprintf(doc, sizeof doc, "{ \"%s\"%s\"PRESERVE\"%s%.*s\"%s%s%.*s%s%s%s\":\"NAME\"}",
                                      other, gaps[g][1], gaps[g][0], (int)m->name_length,
-                                     dsx_member_name(m), gaps[g][1],
+                                     dsx_member_name(m, &name), gaps[g][1],
                                      m->kind == DSX_KIND_ENUM ? "\"" : "",
                                      m->kind == DSX_KIND_ENUM ? (int)ref->length : 7,
-                                     m->kind == DSX_KIND_ENUM ? dsx_value_text(ref) : "1048576",
+                                     m->kind == DSX_KIND_ENUM ? dsx_value_text(ref, &value) : "1048576",
                                      m->kind == DSX_KIND_ENUM ? "\"" : "",
                                      gaps[(g + 1) % (sizeof gaps / sizeof gaps[0])][0],
                                      o == DSX_OPT_GID ? "Uid" : "Gid");
@@ -681,13 +682,14 @@ static size_t options_in_order(char *doc, size_t size, const size_t *order, size
     for (i = 0; i < count; i++) {
         const dsx_member_info *m = &dsx_option_members[order[i]];
         const dsx_string_ref *ref = &dsx_enum_values[m->first_value];
+        dsx_text_buf name, value;
         if (m->kind == DSX_KIND_ENUM)
             n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":\"%.*s\"", i ? "," : "",
-                                  (int)m->name_length, dsx_member_name(m), (int)ref->length,
-                                  dsx_value_text(ref));
+                                  (int)m->name_length, dsx_member_name(m, &name), (int)ref->length,
+                                  dsx_value_text(ref, &value));
         else
             n += (size_t)snprintf(doc + n, size - n, "%s\"%.*s\":7", i ? "," : "",
-                                  (int)m->name_length, dsx_member_name(m));
+                                  (int)m->name_length, dsx_member_name(m, &name));
     }
     return n + (size_t)snprintf(doc + n, size - n, "}");
 }
