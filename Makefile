@@ -143,10 +143,10 @@ deps-cross:
 size: deps-cross
 	sh tools/size.sh
 
-# What CI checks of make size until the flash budgets are met (docs/PORTING.md):
-# freestanding, .data + .bss 0, no kept list in the parse+validate image.
+# What CI checks of make size until the whole library's budget is met
+# (docs/PORTING.md): everything else, the parse+validate budget included.
 size-checks: deps-cross
-	SIZE_FLASH_BUDGETS=report sh tools/size.sh
+	SIZE_WHOLE_BUDGET=report sh tools/size.sh
 
 stack: deps-cross
 	sh tools/stack.sh
