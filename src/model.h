@@ -58,8 +58,15 @@ typedef struct dsx_string_ref {
  * (tools/gen_model.py stores no text twice). A size-optimised build packs
  * six bits a character, its code less 0x40 (every model text is letters
  * and '_'): a quarter of the bytes (make size). The speed build keeps a
- * byte a character, which its fast path compares in place.
+ * byte a character, which its fast path compares in place. A program whose
+ * files disagree on DSX_SMALL (some built with -Os, some not) would read
+ * one form as the other: the packed arrays have names of their own, so
+ * such a program fails to link instead.
  */
+#ifdef DSX_SMALL   /* the packed arrays' own names: files built both ways do not link together */
+#define dsx_model_names dsx_model_names_packed
+#define dsx_model_values dsx_model_values_packed
+#endif
 extern const uint8_t dsx_model_names[];
 extern const uint8_t dsx_model_values[];
 extern const dsx_member_info dsx_request_members[DSX_REQUEST_MEMBER_COUNT];
