@@ -29,7 +29,8 @@ int dsx_model_find_value(const dsx_member_info *member, const char *value,
 const char *dsx_model_text(const uint8_t *texts, unsigned offset, unsigned length, dsx_text_buf *buf)
 {
     unsigned i;
-    for (i = 0; i < length; i++) buf->c[i] = dsx_model_char(texts, (offset + i) * DSX_MODEL_CHAR_BITS);
+    for (i = 0; i < length; i++)
+        buf->c[i] = dsx_model_char(texts, (offset + i) * DSX_MODEL_CHAR_BITS);
     return buf->c;
 }
 #endif
