@@ -85,7 +85,8 @@ extern const char dsx_arn_pattern[];   /* the model's pattern, as the pattern me
  */
 #ifdef DSX_SMALL
 #define DSX_MODEL_CHAR_BITS 6
-static inline uint32_t dsx_model_code(const uint8_t *texts, unsigned bit)   /* the character less 0x40 */
+/* the six bits: the character less 0x40 */
+static inline uint32_t dsx_model_code(const uint8_t *texts, unsigned bit)
 {
     unsigned pair = texts[bit >> 3] | (unsigned)texts[(bit >> 3) + 1] << 8;
     return (pair >> (bit & 7)) & 0x3Fu;
@@ -101,12 +102,7 @@ static inline bool dsx_model_char_is(const uint8_t *texts, unsigned bit, int32_t
     return (uint32_t)cp - 0x40u == dsx_model_code(texts, bit);   /* below 0x40, cp wraps past 0x3F */
 }
 #else
-#define DSX_MODEL_CHAR_BITS 8
-static inline char dsx_model_char(const uint8_t *texts, unsigned bit)
-{
-    return (char)texts[bit >> 3];
-}
-
+#define DSX_MODEL_CHAR_BITS 8   /* read in place (dsx_model_text): no character reader */
 static inline bool dsx_model_char_is(const uint8_t *texts, unsigned bit, int32_t cp)
 {
     return cp == texts[bit >> 3];
